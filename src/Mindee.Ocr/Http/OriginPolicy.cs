@@ -1,0 +1,60 @@
+using System;
+using System.Net;
+
+namespace Mindee.Ocr.Http;
+
+/// <summary>
+/// The API key goes to one origin only: the configured base address's scheme, host and port.
+/// HTTPS is required, except on loopback (local tests and fakes).
+/// </summary>
+internal static class OriginPolicy
+{
+    public static string? CheckBaseAddress(Uri? baseAddress)
+    {
+        if (baseAddress is null)
+        {
+            return $"MindeeOcrOptions.BaseAddress is null; leave it at its default ({MindeeOcrOptions.DefaultBaseAddress}) or set it (or {MindeeOcrOptions.BaseAddressEnvironmentVariable}) to an absolute HTTPS URL.";
+        }
+
+        if (!baseAddress.IsAbsoluteUri)
+        {
+            return $"MindeeOcrOptions.BaseAddress '{baseAddress}' (or {MindeeOcrOptions.BaseAddressEnvironmentVariable}) is not an absolute URL.";
+        }
+
+        if (baseAddress.Scheme == Uri.UriSchemeHttps || (baseAddress.Scheme == Uri.UriSchemeHttp && IsLoopback(baseAddress)))
+        {
+            return string.IsNullOrEmpty(baseAddress.Query) && string.IsNullOrEmpty(baseAddress.Fragment) && string.IsNullOrEmpty(baseAddress.UserInfo)
+                ? null
+                : $"MindeeOcrOptions.BaseAddress '{baseAddress.GetLeftPart(UriPartial.Path)}' (or {MindeeOcrOptions.BaseAddressEnvironmentVariable}) must not carry credentials, a query or a fragment.";
+        }
+
+        return $"MindeeOcrOptions.BaseAddress '{baseAddress.GetLeftPart(UriPartial.Authority)}' (or {MindeeOcrOptions.BaseAddressEnvironmentVariable}) must use https (plain http is allowed on loopback only), so the API key is never sent in clear.";
+    }
+
+    public static bool IsSameOrigin(Uri baseAddress, Uri candidate) =>
+        candidate.IsAbsoluteUri
+        && string.Equals(candidate.Scheme, baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(candidate.IdnHost, baseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && candidate.Port == baseAddress.Port;
+
+    /// <summary>
+    /// Resolves <paramref name="target"/> (absolute or relative to the base) and refuses it when
+    /// it is on another origin, before any request is built, so the key is not sent there.
+    /// </summary>
+    /// <exception cref="MindeeOcrException">The URL is on another origin.</exception>
+    public static Uri RequireSameOrigin(Uri baseAddress, Uri target, string what)
+    {
+        var absolute = target.IsAbsoluteUri ? target : new Uri(baseAddress, target);
+        if (!IsSameOrigin(baseAddress, absolute))
+        {
+            throw new MindeeOcrException(
+                $"The service gave a {what} on another origin ({absolute.GetLeftPart(UriPartial.Authority)}) than the configured " +
+                $"base address ({baseAddress.GetLeftPart(UriPartial.Authority)}); the client refuses to send the API key there, so nothing was sent.");
+        }
+
+        return absolute;
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}

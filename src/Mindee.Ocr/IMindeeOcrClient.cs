@@ -1,0 +1,69 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Mindee.Ocr;
+
+/// <summary>
+/// The Mindee OCR API v2: send a document, wait for its job, read every page's text and every
+/// word with its polygon. Implementations are thread-safe and meant to be shared.
+/// </summary>
+public interface IMindeeOcrClient
+{
+    /// <summary>Sends a document to be processed and returns its job, without waiting for the result.</summary>
+    /// <param name="input">The document: a file, stream, bytes, base64 text or an HTTPS URL.</param>
+    /// <param name="options">Model id, alias, webhooks and file name for this document; null for the client's defaults.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>The new job; keep its <see cref="OcrJob.Id"/> to wait for the result later.</returns>
+    /// <exception cref="System.ArgumentException">The input or options are invalid (nothing was sent).</exception>
+    /// <exception cref="System.IO.FileNotFoundException">The file does not exist (nothing was sent).</exception>
+    /// <exception cref="MindeeOcrException">The service or the network failed; see <see cref="MindeeOcrException.DocumentMayHaveBeenEnqueued"/>.</exception>
+    Task<OcrJob> EnqueueAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a job's current state once.</summary>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The job as the service reports it now.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="jobId"/> is empty or not an id.</exception>
+    /// <exception cref="MindeeOcrException">The service or the network failed.</exception>
+    Task<OcrJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the result of a processed document.</summary>
+    /// <param name="inferenceId">The inference's id (the same value as its job's id).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Every page's text and every word with its polygon.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="inferenceId"/> is empty or not an id.</exception>
+    /// <exception cref="MindeeOcrApiException">Status 404: unknown, expired, or deleted after a first fetch.</exception>
+    /// <exception cref="MindeeOcrException">The service or the network failed.</exception>
+    Task<OcrInference> GetResultAsync(string inferenceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Polls a job until it is processed and returns its result. Works from the id alone, so a
+    /// restarted process, or a caller whose wait timed out, can resume. The first poll is immediate.
+    /// </summary>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="cancellationToken">Cancels the waiting (not the job).</param>
+    /// <returns>Every page's text and every word with its polygon.</returns>
+    /// <exception cref="MindeeOcrJobFailedException">The service could not process the document.</exception>
+    /// <exception cref="MindeeOcrTimeoutException">The deadline of <see cref="PollingOptions.Timeout"/> passed.</exception>
+    /// <exception cref="MindeeOcrWaitCanceledException">The token was cancelled; the job goes on.</exception>
+    /// <exception cref="MindeeOcrException">The service or the network failed for good.</exception>
+    Task<OcrInference> WaitForResultAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a document, waits for its job and returns the result: the call most applications need.</summary>
+    /// <example>
+    /// <code>
+    /// OcrInference result = await client.EnqueueAndWaitAsync(new FileInfo("invoice.pdf"));
+    /// Console.WriteLine(result.Result.Pages[0].Content);
+    /// </code>
+    /// </example>
+    /// <param name="input">The document: a file, stream, bytes, base64 text or an HTTPS URL.</param>
+    /// <param name="options">Model id, alias, webhooks and file name for this document; null for the client's defaults.</param>
+    /// <param name="cancellationToken">Cancels the upload or the waiting; once enqueued, the job goes on.</param>
+    /// <returns>Every page's text and every word with its polygon.</returns>
+    /// <exception cref="System.ArgumentException">The input or options are invalid (nothing was sent).</exception>
+    /// <exception cref="MindeeOcrJobFailedException">The service could not process the document.</exception>
+    /// <exception cref="MindeeOcrTimeoutException">The deadline passed; resume with its <see cref="MindeeOcrTimeoutException.JobId"/>.</exception>
+    /// <exception cref="MindeeOcrWaitCanceledException">The token was cancelled after the enqueue; resume with its <see cref="MindeeOcrWaitCanceledException.JobId"/>.</exception>
+    /// <exception cref="MindeeOcrException">The service or the network failed.</exception>
+    Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,88 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Mindee.Ocr.Input;
+
+/// <summary>
+/// An <c>application/json</c> enqueue body for a URL or base64 source. The small fields go
+/// through <see cref="Utf8JsonWriter"/>; base64 text, which can be large, is written last and
+/// in chunks straight from the caller's string (its alphabet needs no JSON escaping).
+/// </summary>
+internal sealed class JsonUploadContent : HttpContent
+{
+    private readonly EnqueueFields _fields;
+    private readonly Uri? _url;
+    private readonly string? _base64;
+
+    public JsonUploadContent(EnqueueFields fields, Uri? url, string? base64)
+    {
+        _fields = fields;
+        _url = url;
+        _base64 = base64;
+        Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        var writer = new Utf8JsonWriter(stream);
+        await using (writer.ConfigureAwait(false))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("model_id"u8, _fields.ModelId);
+            if (_url is not null)
+            {
+                writer.WriteString("url"u8, _url.AbsoluteUri);
+            }
+
+            if (_fields.FileName is not null)
+            {
+                writer.WriteString("filename"u8, _fields.FileName);
+            }
+
+            if (_fields.Alias is not null)
+            {
+                writer.WriteString("alias"u8, _fields.Alias);
+            }
+
+            if (_fields.WebhookIds.Count > 0)
+            {
+                writer.WriteStartArray("webhook_ids"u8);
+                foreach (var id in _fields.WebhookIds)
+                {
+                    writer.WriteStringValue(id);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (_base64 is null)
+            {
+                writer.WriteEndObject();
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The object is still open: add the last property by hand.
+        await stream.WriteAsync(",\"file_base64\":\""u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await Base64Text.WriteAsync(_base64, stream, cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync("\"}"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+}

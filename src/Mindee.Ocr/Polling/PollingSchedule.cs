@@ -1,0 +1,92 @@
+using System;
+
+namespace Mindee.Ocr;
+
+/// <summary>
+/// The arithmetic of the polling schedule, alone and pure, so the client, the tests and the
+/// benchmark all reason about the same numbers. See <see cref="PollingOptions"/> for the shape.
+/// </summary>
+internal sealed class PollingSchedule
+{
+    private PollingSchedule(PollingOptions options)
+    {
+        InitialDelay = options.InitialDelay;
+        FirstInterval = options.FirstInterval;
+        IntervalGrowth = options.IntervalGrowth;
+        MaxInterval = options.MaxInterval;
+        LongJobAfter = options.LongJobAfter;
+        LongJobMaxInterval = options.LongJobMaxInterval;
+        Jitter = options.Jitter;
+        Timeout = options.Timeout;
+    }
+
+    public TimeSpan InitialDelay { get; }
+
+    public TimeSpan FirstInterval { get; }
+
+    public double IntervalGrowth { get; }
+
+    public TimeSpan MaxInterval { get; }
+
+    public TimeSpan LongJobAfter { get; }
+
+    public TimeSpan LongJobMaxInterval { get; }
+
+    public double Jitter { get; }
+
+    public TimeSpan Timeout { get; }
+
+    public static PollingSchedule From(PollingOptions options) => new(options);
+
+    public static string? Validate(PollingOptions options)
+    {
+        static string? NonNegative(TimeSpan value, string name) =>
+            value >= TimeSpan.Zero ? null : $"MindeeOcrOptions.Polling.{name} is {value}; it cannot be negative.";
+        static string? Positive(TimeSpan value, string name) =>
+            value > TimeSpan.Zero ? null : $"MindeeOcrOptions.Polling.{name} is {value}; it must be a positive duration.";
+
+        return NonNegative(options.InitialDelay, nameof(PollingOptions.InitialDelay))
+            ?? Positive(options.FirstInterval, nameof(PollingOptions.FirstInterval))
+            ?? Positive(options.MaxInterval, nameof(PollingOptions.MaxInterval))
+            ?? NonNegative(options.LongJobAfter, nameof(PollingOptions.LongJobAfter))
+            ?? Positive(options.Timeout, nameof(PollingOptions.Timeout))
+            ?? (options.LongJobMaxInterval < options.MaxInterval
+                ? $"MindeeOcrOptions.Polling.LongJobMaxInterval ({options.LongJobMaxInterval}) is shorter than MaxInterval ({options.MaxInterval})."
+                : null)
+            ?? (options.IntervalGrowth is >= 1 and <= 10 ? null : $"MindeeOcrOptions.Polling.IntervalGrowth is {options.IntervalGrowth}; it must be between 1 and 10.")
+            ?? (options.Jitter is >= 0 and <= 0.5 ? null : $"MindeeOcrOptions.Polling.Jitter is {options.Jitter}; it must be between 0 and 0.5.");
+    }
+
+    /// <summary>The interval cap after <paramref name="elapsed"/> of waiting.</summary>
+    public TimeSpan CapAt(TimeSpan elapsed)
+    {
+        if (elapsed <= LongJobAfter || LongJobMaxInterval == MaxInterval)
+        {
+            return MaxInterval;
+        }
+
+        double progress = LongJobAfter == TimeSpan.Zero ? 1 : Math.Min(1, (elapsed - LongJobAfter).TotalMilliseconds / LongJobAfter.TotalMilliseconds);
+        return MaxInterval + TimeSpan.FromMilliseconds((LongJobMaxInterval - MaxInterval).TotalMilliseconds * progress);
+    }
+
+    /// <summary>
+    /// The delay before the next poll, after <paramref name="pollsDone"/> polls and
+    /// <paramref name="elapsed"/> of waiting: the scheduled interval, spread by the jitter
+    /// (<paramref name="unitRandom"/> in [0, 1)), floored by <paramref name="retryAfter"/>, and
+    /// clamped so no poll is later than the deadline.
+    /// </summary>
+    public TimeSpan NextDelay(int pollsDone, TimeSpan elapsed, TimeSpan? retryAfter, double unitRandom)
+    {
+        double grownMs = FirstInterval.TotalMilliseconds * Math.Pow(IntervalGrowth, Math.Clamp(pollsDone - 1, 0, 200));
+        double intervalMs = Math.Min(grownMs, CapAt(elapsed).TotalMilliseconds);
+        intervalMs *= 1 + (Jitter * ((2 * unitRandom) - 1));
+        var delay = TimeSpan.FromMilliseconds(intervalMs);
+        if (retryAfter is { } floor && floor > delay)
+        {
+            delay = floor;
+        }
+
+        var remaining = Timeout - elapsed;
+        return delay > remaining ? (remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) : delay;
+    }
+}
