@@ -49,6 +49,6 @@ public class MindeeOcrJobFailedException : MindeeOcrException
         var reason = problem is null
             ? "the service gave no reason"
             : string.Join(": ", new[] { problem.Code, problem.Title, problem.Detail }.Where(s => !string.IsNullOrEmpty(s)));
-        return $"Mindee OCR job '{jobId}' failed: {(reason.Length == 0 ? "the service gave no reason" : reason)}.";
+        return $"Mindee OCR job '{jobId}' failed: {(reason.Length == 0 ? "the service gave no reason" : reason.TrimEnd('.'))}.";
     }
 }

@@ -200,7 +200,7 @@ internal sealed class ApiTransport
     }
 
     public static MindeeOcrException Unreadable(HttpResponseMessage response, string request, string what, JsonException ex) =>
-        new($"The Mindee OCR API answered {(int)response.StatusCode} to {request}, but its body could not be read as {what}: {ex.Message}", ex);
+        new($"The Mindee OCR API answered {(int)response.StatusCode} to {request}, but its body could not be read as {what}: {ErrorResponses.Describe(ex)}", ex);
 
     public Task<MindeeOcrApiException> ReadErrorAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken, bool mayHaveBeenEnqueued = false, string? alias = null) =>
         ErrorResponses.ReadAsync(response, request, Settings.ApiKey, Time, mayHaveBeenEnqueued, alias, cancellationToken);

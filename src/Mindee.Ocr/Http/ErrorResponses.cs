@@ -130,6 +130,12 @@ internal static class ErrorResponses
         return result.Length == 0 ? null : result;
     }
 
+    /// <summary>A JSON error's message with where it happened, for an exception message.</summary>
+    public static string Describe(JsonException ex) =>
+        ex.Path is { Length: > 0 } path && !ex.Message.Contains(path, StringComparison.Ordinal)
+            ? $"{ex.Message} (at {path})"
+            : ex.Message;
+
     public static string Redact(string text, string apiKey) =>
         apiKey.Length == 0 ? text : text.Replace(apiKey, "[redacted]", StringComparison.Ordinal);
 

@@ -1,0 +1,94 @@
+using System;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mindee.Ocr.Tests.TestSupport;
+
+/// <summary>
+/// A <see cref="FakeTimeProvider"/> that reports each timer the client starts, so a test can
+/// advance time exactly to the moment the client waits for, with no wall-clock sleep.
+/// Timers at or beyond <see cref="RequestTimeoutThreshold"/> are request timeouts, not waits,
+/// and are not reported.
+/// </summary>
+public sealed class TestClock : FakeTimeProvider
+{
+    private readonly Channel<TimeSpan> _waits = Channel.CreateUnbounded<TimeSpan>();
+
+    public TestClock()
+        : base(new DateTimeOffset(2025, 7, 3, 14, 27, 58, TimeSpan.Zero))
+    {
+    }
+
+    /// <summary>Timers this long or longer are request timeouts: the driver never advances to them.</summary>
+    public TimeSpan RequestTimeoutThreshold { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The time advanced so far by <see cref="RunAsync{T}"/>.</summary>
+    public TimeSpan Advanced { get; private set; }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan && dueTime < RequestTimeoutThreshold)
+        {
+            _waits.Writer.TryWrite(dueTime);
+        }
+
+        return base.CreateTimer(callback, state, dueTime, period);
+    }
+
+    /// <summary>
+    /// Awaits <paramref name="operation"/>, advancing time by each wait the client starts, until it
+    /// ends. Fails (instead of hanging) when nothing happens for 20 s of real time.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Task<T> operation, TimeSpan? stopAfter = null)
+    {
+        while (!operation.IsCompleted)
+        {
+            var nextWait = _waits.Reader.ReadAsync().AsTask();
+            var guard = Task.Delay(TimeSpan.FromSeconds(20));
+            var first = await Task.WhenAny(operation, nextWait, guard);
+            if (first == operation)
+            {
+                break;
+            }
+
+            if (first == guard)
+            {
+                throw new TimeoutException("The operation neither finished nor started a wait within 20 s of real time.");
+            }
+
+            var wait = await nextWait;
+            if (stopAfter is { } limit && Advanced + wait > limit)
+            {
+                throw new InvalidOperationException($"The client asked to wait past {limit}.");
+            }
+
+            Advanced += wait;
+            Advance(wait);
+        }
+
+        return await operation;
+    }
+
+    /// <summary>Awaits an operation that returns nothing, advancing time as <see cref="RunAsync{T}"/> does.</summary>
+    public Task RunAsync(Task operation) => RunAsync(Wrap(operation));
+
+    /// <summary>Waits (in real time, bounded) until the client starts a wait; returns its length without advancing.</summary>
+    public async Task<TimeSpan> NextWaitAsync()
+    {
+        var next = _waits.Reader.ReadAsync().AsTask();
+        if (await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(20))) != next)
+        {
+            throw new TimeoutException("The client started no wait within 20 s of real time.");
+        }
+
+        return await next;
+    }
+
+    private static async Task<bool> Wrap(Task operation)
+    {
+        await operation;
+        return true;
+    }
+}
