@@ -58,6 +58,9 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
         _transport = new ApiTransport(httpClient, settings, timeProvider ?? TimeProvider.System, logger);
     }
 
+    /// <summary>The source of the polling schedule's jitter; replaced by a seeded one in the polling simulation.</summary>
+    internal Random Jitter { get; init; } = Random.Shared;
+
     /// <inheritdoc />
     public async Task<OcrJob> EnqueueAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -237,7 +240,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
 
     private async ValueTask<OcrInference> ReadInferenceCoreAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken)
     {
-        var envelope = await _transport.ReadJsonAsync(response, MindeeJsonContext.Default.InferenceEnvelope, request, "an OCR result", cancellationToken).ConfigureAwait(false);
+        var envelope = await _transport.ReadJsonAsync(response, StreamedJson.Inference, request, "an OCR result", cancellationToken).ConfigureAwait(false);
         return envelope.Inference;
     }
 
@@ -270,7 +273,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
                 DelayGenerator = args =>
                 {
                     var retryAfter = (args.Outcome.Exception as MindeeOcrApiException)?.RetryAfter ?? lastRetryAfter;
-                    return new ValueTask<TimeSpan?>(schedule.NextDelay(polls, time.GetElapsedTime(started), retryAfter, Random.Shared.NextDouble()));
+                    return new ValueTask<TimeSpan?>(schedule.NextDelay(polls, time.GetElapsedTime(started), retryAfter, Jitter.NextDouble()));
                 },
                 OnRetry = args =>
                 {

@@ -47,7 +47,7 @@ public static class MindeeOcrJson
         ArgumentNullException.ThrowIfNull(utf8Json);
         try
         {
-            var envelope = await JsonSerializer.DeserializeAsync(utf8Json, MindeeJsonContext.Default.InferenceEnvelope, cancellationToken).ConfigureAwait(false);
+            var envelope = await JsonSerializer.DeserializeAsync(utf8Json, StreamedJson.Inference, cancellationToken).ConfigureAwait(false);
             return envelope?.Inference ?? throw new JsonException("The JSON is the literal null.");
         }
         catch (JsonException ex)

@@ -1,0 +1,39 @@
+using System;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace Mindee.Ocr.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/Mindee.Ocr.Benchmarks -- parse|upload|polling|upload-peak</c>
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var mode = args.Length > 0 ? args[0] : "help";
+        switch (mode)
+        {
+            case "polling":
+                return PollingSimulation.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+            case "upload-peak":
+                return await UploadPeak.RunAsync();
+            case "parse":
+                BenchmarkRunner.Run<ParseBenchmarks>(Config());
+                return 0;
+            case "upload":
+                BenchmarkRunner.Run<UploadBenchmarks>(Config());
+                return 0;
+            default:
+                Console.WriteLine("Modes: parse | upload | upload-peak | polling [jobs]");
+                return 2;
+        }
+    }
+
+    // In process: no generated project to build, and the library is measured as built here.
+    private static ManualConfig Config() =>
+        ManualConfig.Create(DefaultConfig.Instance).AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
+}
