@@ -112,12 +112,13 @@ public static class PollingSimulation
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
+            var timer = base.CreateTimer(callback, state, dueTime, period); // registered before it is reported
             if (dueTime != Timeout.InfiniteTimeSpan && dueTime < TimeSpan.FromMinutes(30))
             {
                 _waits.Writer.TryWrite(dueTime);
             }
 
-            return base.CreateTimer(callback, state, dueTime, period);
+            return timer;
         }
 
         public async Task DriveAsync(Task operation)

@@ -142,9 +142,8 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task A_request_with_no_answer_times_out_on_the_clients_clock()
     {
-        _service.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(MockService.JobPath()).UsingGet())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(30)).WithBody("{}"));
-        var client = _service.CreateClient(o => { o.RequestTimeout = TimeSpan.FromSeconds(20); o.MaxRetryAttempts = 0; });
+        using var silent = new SilentServer();
+        var client = _service.CreateClient(o => { o.BaseAddress = silent.BaseAddress; o.RequestTimeout = TimeSpan.FromSeconds(20); o.MaxRetryAttempts = 0; });
         _service.Clock.RequestTimeoutThreshold = TimeSpan.FromSeconds(21);
 
         var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => _service.Clock.RunAsync(client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken)));
@@ -157,9 +156,8 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task The_callers_cancellation_stays_an_operation_canceled_exception()
     {
-        _service.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(MockService.JobPath()).UsingGet())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(30)).WithBody("{}"));
-        var client = _service.CreateClient();
+        using var silent = new SilentServer();
+        var client = _service.CreateClient(o => o.BaseAddress = silent.BaseAddress);
         using var cts = new System.Threading.CancellationTokenSource();
 
         var call = client.GetJobAsync(Fixture.JobId, cts.Token);

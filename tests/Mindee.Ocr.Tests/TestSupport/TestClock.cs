@@ -15,6 +15,7 @@ namespace Mindee.Ocr.Tests.TestSupport;
 public sealed class TestClock : FakeTimeProvider
 {
     private readonly Channel<TimeSpan> _waits = Channel.CreateUnbounded<TimeSpan>();
+    private int _advances;
 
     public TestClock()
         : base(new DateTimeOffset(2025, 7, 3, 14, 27, 58, TimeSpan.Zero))
@@ -29,12 +30,15 @@ public sealed class TestClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Register the timer first: reporting it before would let the driver advance the clock
+        // before the timer exists, and the timer would then never fire.
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         if (dueTime != Timeout.InfiniteTimeSpan && dueTime < RequestTimeoutThreshold)
         {
             _waits.Writer.TryWrite(dueTime);
         }
 
-        return base.CreateTimer(callback, state, dueTime, period);
+        return timer;
     }
 
     /// <summary>
@@ -55,7 +59,7 @@ public sealed class TestClock : FakeTimeProvider
 
             if (first == guard)
             {
-                throw new TimeoutException("The operation neither finished nor started a wait within 20 s of real time.");
+                throw new TimeoutException($"The operation neither finished nor started a wait within 20 s of real time (after {_advances} waits, {Advanced} advanced; now {GetUtcNow():O}).");
             }
 
             var wait = await nextWait;
@@ -65,6 +69,7 @@ public sealed class TestClock : FakeTimeProvider
             }
 
             Advanced += wait;
+            _advances++;
             Advance(wait);
         }
 
