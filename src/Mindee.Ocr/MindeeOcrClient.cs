@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Mindee.Ocr.Diagnostics;
 using Mindee.Ocr.Http;
 using Mindee.Ocr.Input;
 using Polly;
@@ -64,6 +66,22 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     /// <inheritdoc />
     public async Task<OcrJob> EnqueueAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
     {
+        using var activity = MindeeOcrTelemetry.Start("Enqueue");
+        try
+        {
+            var job = await EnqueueCoreAsync(input, options, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(MindeeOcrTelemetry.JobIdTag, job.Id).SetTag(MindeeOcrTelemetry.JobStatusTag, job.Status.ToString());
+            return job;
+        }
+        catch (Exception ex)
+        {
+            MindeeOcrTelemetry.Fail(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<OcrJob> EnqueueCoreAsync(OcrInput input, EnqueueOptions? options, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(input);
         options ??= new EnqueueOptions();
         var modelId = Nonblank(options.ModelId) ?? _transport.Settings.DefaultModelId ?? throw new ArgumentException(
@@ -87,28 +105,96 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     }
 
     /// <inheritdoc />
-    public Task<OcrJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
+    public async Task<OcrJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
         var uri = JobUri(CheckId(jobId, nameof(jobId)));
-        return _transport.GetAsync(uri, ReadJobAsync, cancellationToken);
+        using var activity = MindeeOcrTelemetry.Start("GetJob");
+        activity?.SetTag(MindeeOcrTelemetry.JobIdTag, jobId);
+        try
+        {
+            var job = await _transport.GetAsync(uri, ReadJobAsync, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(MindeeOcrTelemetry.JobStatusTag, job.Status.ToString());
+            return job;
+        }
+        catch (Exception ex)
+        {
+            MindeeOcrTelemetry.Fail(activity, ex);
+            throw;
+        }
     }
 
     /// <inheritdoc />
-    public Task<OcrInference> GetResultAsync(string inferenceId, CancellationToken cancellationToken = default)
+    public async Task<OcrInference> GetResultAsync(string inferenceId, CancellationToken cancellationToken = default)
     {
         var uri = _transport.Resolve("v2/products/ocr/results/" + Uri.EscapeDataString(CheckId(inferenceId, nameof(inferenceId))));
-        return _transport.GetAsync(uri, ReadInferenceAsync, cancellationToken);
+        using var activity = MindeeOcrTelemetry.Start("GetResult");
+        activity?.SetTag(MindeeOcrTelemetry.JobIdTag, inferenceId);
+        try
+        {
+            return await _transport.GetAsync(uri, ReadInferenceAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            MindeeOcrTelemetry.Fail(activity, ex);
+            throw;
+        }
     }
 
     /// <inheritdoc />
-    public Task<OcrInference> WaitForResultAsync(string jobId, CancellationToken cancellationToken = default) =>
-        WaitAsync(CheckId(jobId, nameof(jobId)), justEnqueued: false, cancellationToken);
+    public async Task<OcrInference> WaitForResultAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        CheckId(jobId, nameof(jobId));
+        using var activity = MindeeOcrTelemetry.Start("WaitForResult");
+        return await WaitTracedAsync(activity, jobId, justEnqueued: false, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public async Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var job = await EnqueueAsync(input, options, cancellationToken).ConfigureAwait(false);
-        return await WaitAsync(job.Id, justEnqueued: true, cancellationToken).ConfigureAwait(false);
+        using var activity = MindeeOcrTelemetry.Start("EnqueueAndWait");
+        OcrJob job;
+        try
+        {
+            job = await EnqueueAsync(input, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            MindeeOcrTelemetry.Fail(activity, ex);
+            throw;
+        }
+
+        return await WaitTracedAsync(activity, job.Id, justEnqueued: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<OcrInference> WaitTracedAsync(System.Diagnostics.Activity? activity, string jobId, bool justEnqueued, CancellationToken cancellationToken)
+    {
+        activity?.SetTag(MindeeOcrTelemetry.JobIdTag, jobId);
+        long started = _transport.Time.GetTimestamp();
+        string outcome = "processed";
+        try
+        {
+            var result = await WaitAsync(jobId, justEnqueued, activity, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(MindeeOcrTelemetry.JobStatusTag, nameof(JobStatus.Processed));
+            return result;
+        }
+        catch (Exception ex)
+        {
+            outcome = ex switch
+            {
+                MindeeOcrJobFailedException => "failed",
+                MindeeOcrTimeoutException => "timeout",
+                OperationCanceledException => "canceled",
+                _ => "error",
+            };
+            MindeeOcrTelemetry.Fail(activity, ex);
+            throw;
+        }
+        finally
+        {
+            MindeeOcrTelemetry.JobDuration.Record(
+                _transport.Time.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>(MindeeOcrTelemetry.OutcomeTag, outcome));
+        }
     }
 
     private async Task<OcrJob> SendEnqueueAsync(PreparedUpload upload, EnqueueFields fields, CancellationToken cancellationToken)
@@ -138,6 +224,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
                 }
 
                 var delay = _transport.RetryDelay(attempt, (ex as MindeeOcrApiException)?.RetryAfter);
+                MindeeOcrTelemetry.CountRetry();
                 if (_transport.Logger.IsEnabled(LogLevel.Warning))
                 {
                     ClientLog.RetryScheduled(_transport.Logger, "POST " + uri.AbsolutePath, delay.TotalMilliseconds, attempt + 1, ex.Message);
@@ -244,7 +331,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
         return envelope.Inference;
     }
 
-    private async Task<OcrInference> WaitAsync(string jobId, bool justEnqueued, CancellationToken cancellationToken)
+    private async Task<OcrInference> WaitAsync(string jobId, bool justEnqueued, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
         var time = _transport.Time;
         var logger = _transport.Logger;
@@ -277,6 +364,11 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
                 },
                 OnRetry = args =>
                 {
+                    if (args.Outcome.Exception is not null)
+                    {
+                        MindeeOcrTelemetry.CountRetry();
+                    }
+
                     if (args.Outcome.Result is { } job)
                     {
                         if (job.Status == JobStatus.Unknown && !warnedUnknown)
@@ -309,6 +401,8 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
                 async token =>
                 {
                     polls++;
+                    MindeeOcrTelemetry.Polls.Add(1);
+                    activity?.SetTag(MindeeOcrTelemetry.PollCountTag, polls);
                     lastRetryAfter = null;
                     return await _transport.SendAsync(
                         HttpMethod.Get,

@@ -8,6 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Mindee.Ocr.Diagnostics;
 using Polly;
 using Polly.Retry;
 
@@ -69,6 +70,7 @@ internal sealed class ApiTransport
                     RetryDelay(args.AttemptNumber, (args.Outcome.Exception as MindeeOcrApiException)?.RetryAfter)),
                 OnRetry = args =>
                 {
+                    MindeeOcrTelemetry.CountRetry();
                     if (Logger.IsEnabled(LogLevel.Warning))
                     {
                         var request = args.Context.Properties.TryGetValue(RequestKey, out var r) ? r : "request";
@@ -134,6 +136,7 @@ internal sealed class ApiTransport
             message.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
             message.Headers.Accept.Add(JsonMediaType);
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            MindeeOcrTelemetry.RecordRequest(Operation(uri), method.Method, (int)response.StatusCode, Time.GetElapsedTime(started));
             if (Logger.IsEnabled(LogLevel.Debug))
             {
                 ClientLog.RequestCompleted(Logger, method.Method, uri.AbsolutePath, (int)response.StatusCode, Time.GetElapsedTime(started).TotalMilliseconds);
@@ -152,6 +155,7 @@ internal sealed class ApiTransport
                 ExceptionDispatchInfo.Capture(failure).Throw();
             }
 
+            MindeeOcrTelemetry.RecordRequest(Operation(uri), method.Method, null, Time.GetElapsedTime(started));
             var wrapped = ex switch
             {
                 OperationCanceledException when timeoutSource.IsCancellationRequested => new MindeeOcrException(
@@ -206,4 +210,13 @@ internal sealed class ApiTransport
         ErrorResponses.ReadAsync(response, request, Settings.ApiKey, Time, mayHaveBeenEnqueued, alias, cancellationToken);
 
     private CancellationTokenSource CreateTimeoutSource(TimeSpan timeout) => new(timeout, Time);
+
+    /// <summary>A low-cardinality name for a request, for metrics: no ids.</summary>
+    private string Operation(Uri uri)
+    {
+        var path = uri.AbsolutePath.AsSpan(Settings.BaseAddress.AbsolutePath.Length - 1);
+        return path.StartsWith("/v2/products/ocr/enqueue") ? "enqueue"
+            : path.StartsWith("/v2/jobs/") ? "job"
+            : "result";
+    }
 }

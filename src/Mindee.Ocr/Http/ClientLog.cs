@@ -20,7 +20,7 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Job {JobId} is {Status}; next poll in {DelayMs:0} ms")]
     public static partial void PollScheduled(ILogger logger, string jobId, JobStatus status, double delayMs);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "Polling job {JobId} failed; next poll in {DelayMs:0} ms: {Reason}")]
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Polling job {JobId} failed; next poll in {DelayMs:0} ms: {Reason}")]
     public static partial void PollFailed(ILogger logger, string jobId, double delayMs, string reason);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Job {JobId} has a status this client does not know; it keeps being polled until the deadline")]

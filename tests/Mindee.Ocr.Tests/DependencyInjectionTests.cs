@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Mindee.Ocr.Tests.TestSupport;
+using Xunit;
+using static Mindee.Ocr.Tests.TestSupport.MockService;
+
+namespace Mindee.Ocr.Tests;
+
+/// <summary>Registration, configuration and validation through Microsoft.Extensions.DependencyInjection.</summary>
+public sealed class DependencyInjectionTests : IDisposable
+{
+    private readonly MockService _service = Start();
+
+    public void Dispose() => _service.Dispose();
+
+    private static ServiceProvider Build(IServiceCollection services) =>
+        services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+    [Fact]
+    public async Task Configured_by_a_delegate_both_types_resolve_and_reach_the_server()
+    {
+        _service.Stub("GET", JobPath(), 200, _service.JobJson("job-processing.json"));
+        var services = new ServiceCollection();
+        services.AddMindeeOcr(o => { o.ApiKey = ApiKey; o.BaseAddress = _service.BaseAddress; });
+        using var provider = Build(services);
+
+        var client = provider.GetRequiredService<IMindeeOcrClient>();
+        Assert.IsType<MindeeOcrClient>(provider.GetRequiredService<MindeeOcrClient>());
+        var job = await client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(JobStatus.Processing, job.Status);
+        Assert.Equal(ApiKey, _service.Requests.Single().RequestMessage.Headers!["Authorization"].Single());
+    }
+
+    [Fact]
+    public async Task Configured_from_a_section_every_setting_is_bound()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ocr:ApiKey"] = ApiKey,
+            ["Ocr:ModelId"] = "model-from-config",
+            ["Ocr:BaseAddress"] = _service.BaseAddress.ToString(),
+            ["Ocr:RequestTimeout"] = "00:00:42",
+            ["Ocr:MaxRetryAttempts"] = "5",
+            ["Ocr:CheckFileType"] = "false",
+            ["Ocr:Polling:Timeout"] = "00:15:00",
+            ["Ocr:Polling:IntervalGrowth"] = "1.5",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMindeeOcr(config.GetSection("Ocr"));
+        using var provider = Build(services);
+
+        var options = provider.GetRequiredService<IOptions<MindeeOcrOptions>>().Value;
+        Assert.Equal(("model-from-config", TimeSpan.FromSeconds(42), 5, false), (options.ModelId, options.RequestTimeout, options.MaxRetryAttempts, options.CheckFileType));
+        Assert.Equal((TimeSpan.FromMinutes(15), 1.5), (options.Polling.Timeout, options.Polling.IntervalGrowth));
+
+        _service.Stub("POST", EnqueuePath, 202, _service.JobJson("job-processing.json"));
+        await provider.GetRequiredService<IMindeeOcrClient>().EnqueueAsync(OcrInput.FromBytes(Documents.Zip(), "a.zip"), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("model-from-config", Multipart.Parse(_service.Requests.Single()).Single(p => p.Name == "model_id").Text);
+    }
+
+    [Fact]
+    public void Without_arguments_the_mindee_section_of_the_registered_configuration_is_read()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mindee:ApiKey"] = ApiKey,
+            ["Mindee:ModelId"] = "from-mindee-section",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(config);
+        services.AddMindeeOcr();
+        using var provider = Build(services);
+
+        Assert.Equal("from-mindee-section", provider.GetRequiredService<IOptions<MindeeOcrOptions>>().Value.ModelId);
+        Assert.NotNull(provider.GetRequiredService<IMindeeOcrClient>());
+    }
+
+    [Fact]
+    public void Explicit_options_win_over_the_configuration_section()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mindee:ApiKey"] = "from-config",
+            ["Mindee:ModelId"] = "from-config",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(config);
+        services.AddMindeeOcr(o => o.ModelId = "explicit");
+        using var provider = Build(services);
+
+        var options = provider.GetRequiredService<IOptions<MindeeOcrOptions>>().Value;
+        Assert.Equal(("from-config", "explicit"), (options.ApiKey, options.ModelId));
+    }
+
+    [Fact]
+    public void A_missing_api_key_fails_on_resolution_naming_the_setting_and_the_variable()
+    {
+        var services = new ServiceCollection();
+        services.AddMindeeOcr(o => { o.ApiKey = null; o.BaseAddress = _service.BaseAddress; });
+        using var provider = Build(services);
+
+        if (Environment.GetEnvironmentVariable(MindeeOcrOptions.ApiKeyEnvironmentVariable) is not null)
+        {
+            return; // a real key in this environment would satisfy the fallback
+        }
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IMindeeOcrClient>());
+        Assert.Contains("MindeeOcrOptions.ApiKey", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MINDEE_V2_API_KEY", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_service.Requests);
+    }
+
+    [Theory]
+    [InlineData("BaseAddress", "http://api.example.com/", "https")]
+    [InlineData("RequestTimeout", "-00:00:01", "RequestTimeout")]
+    [InlineData("UploadTimeout", "00:00:00", "UploadTimeout")]
+    [InlineData("MaxRetryAttempts", "-1", "MaxRetryAttempts")]
+    [InlineData("Polling:Jitter", "0.9", "Jitter")]
+    public void Each_invalid_setting_is_named(string key, string value, string expected)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mindee:ApiKey"] = ApiKey,
+            ["Mindee:" + key] = value,
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(config);
+        services.AddMindeeOcr();
+        using var provider = Build(services);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<MindeeOcrClient>());
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_that_does_not_parse_names_its_key_and_not_its_value()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mindee:ApiKey"] = ApiKey,
+            ["Mindee:RequestTimeout"] = "secret-looking-value",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(config);
+        services.AddMindeeOcr();
+        using var provider = Build(services);
+
+        var ex = Assert.Throws<FormatException>(() => provider.GetRequiredService<IOptions<MindeeOcrOptions>>().Value);
+        Assert.Contains("Mindee:RequestTimeout", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-looking-value", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_delegating_handler_added_to_the_builder_sees_every_request()
+    {
+        _service.Stub("GET", JobPath(), 200, _service.JobJson("job-processing.json"));
+        var seen = new List<string>();
+        var services = new ServiceCollection();
+        services.AddMindeeOcr(o => { o.ApiKey = ApiKey; o.BaseAddress = _service.BaseAddress; })
+            .AddHttpMessageHandler(() => new RecordingHandler(seen));
+        using var provider = Build(services);
+
+        await provider.GetRequiredService<IMindeeOcrClient>().GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken);
+
+        Assert.Equal([$"GET /v2/jobs/{Fixture.JobId}"], seen);
+    }
+
+    [Fact]
+    public async Task A_registered_time_provider_drives_the_waits()
+    {
+        _service.StubSequence("GET", ResultPath(), Status(503, ("Retry-After", "9")), Json(200, Fixture.Text("result-1-page.json")));
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(_service.Clock);
+        services.AddMindeeOcr(o => { o.ApiKey = ApiKey; o.BaseAddress = _service.BaseAddress; o.RequestTimeout = TimeSpan.FromHours(1); });
+        using var provider = Build(services);
+
+        await _service.Clock.RunAsync(provider.GetRequiredService<IMindeeOcrClient>().GetResultAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(TimeSpan.FromSeconds(9), _service.Clock.Advanced);
+    }
+
+    [Fact]
+    public async Task The_primary_handler_does_not_follow_redirects()
+    {
+        // A 302 on the result endpoint must reach the client, not be followed without the key.
+        _service.Stub("GET", ResultPath(), 302, headers: ("Location", _service.BaseAddress + "elsewhere"));
+        _service.Stub("GET", "/elsewhere", 200, Fixture.Text("result-1-page.json"));
+        var services = new ServiceCollection();
+        services.AddMindeeOcr(o => { o.ApiKey = ApiKey; o.BaseAddress = _service.BaseAddress; o.MaxRetryAttempts = 0; });
+        using var provider = Build(services);
+
+        await Assert.ThrowsAsync<MindeeOcrApiException>(() => provider.GetRequiredService<IMindeeOcrClient>().GetResultAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Single(_service.Requests);
+    }
+
+    [Fact]
+    public void An_invalid_standalone_setting_is_an_argument_exception_naming_it()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new MindeeOcrClient(new MindeeOcrOptions { ApiKey = "k", RequestTimeout = TimeSpan.Zero }));
+        Assert.Contains("MindeeOcrOptions.RequestTimeout", ex.Message, StringComparison.Ordinal);
+        var key = Assert.Throws<ArgumentException>(() => new MindeeOcrClient(new MindeeOcrOptions { ApiKey = "two words" }));
+        Assert.DoesNotContain("two words", key.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_hundred_standalone_clients_share_one_connection_pool()
+    {
+        using var server = new CountingServer(_service.JobJson("job-processing.json"));
+        for (int i = 0; i < 200; i++)
+        {
+            var client = new MindeeOcrClient(new MindeeOcrOptions { ApiKey = ApiKey, BaseAddress = server.BaseAddress });
+            var job = await client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken);
+            Assert.Equal(Fixture.JobId, job.Id);
+        }
+
+        Assert.Equal(200, server.Requests);
+        // A handler per client would have opened 200 connections; the shared one reuses its own.
+        Assert.InRange(server.Connections, 1, 2);
+    }
+
+    [Fact]
+    public async Task A_standalone_client_copies_its_options()
+    {
+        _service.Stub("GET", JobPath(), 200, _service.JobJson("job-processing.json"));
+        var options = new MindeeOcrOptions { ApiKey = ApiKey, BaseAddress = _service.BaseAddress };
+        var client = new MindeeOcrClient(options);
+        options.ApiKey = "changed-afterwards";
+
+        await client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ApiKey, _service.Requests.Single().RequestMessage.Headers!["Authorization"].Single());
+    }
+
+    private sealed class RecordingHandler(List<string> seen) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            seen.Add($"{request.Method} {request.RequestUri!.AbsolutePath}");
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
