@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Mindee.Ocr.Testing;
 using Mindee.Ocr.Tests.TestSupport;
 using Xunit;
 using static Mindee.Ocr.Tests.TestSupport.MockService;
@@ -31,7 +32,7 @@ public sealed class EnqueueTests : IDisposable
         return path;
     }
 
-    private FormPart[] SentParts() => Multipart.Parse(Assert.Single(_service.Requests)).ToArray();
+    internal FormPart[] SentParts() => Multipart.Parse(Assert.Single(_service.Requests)).ToArray();
 
     [Fact]
     public async Task A_file_goes_up_as_multipart_with_every_field_and_every_byte()

@@ -9,8 +9,8 @@ namespace Mindee.Ocr.Tests.TestSupport;
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that reports each timer the client starts, so a test can
 /// advance time exactly to the moment the client waits for, with no wall-clock sleep.
-/// Timers at or beyond <see cref="RequestTimeoutThreshold"/> are request timeouts, not waits,
-/// and are not reported.
+/// Timers at or beyond <see cref="RequestTimeoutThreshold"/> (90 s: the client's waits are shorter, its
+/// request timeouts longer) are request timeouts, not waits, and are not reported.
 /// </summary>
 public sealed class TestClock : FakeTimeProvider
 {
@@ -23,7 +23,7 @@ public sealed class TestClock : FakeTimeProvider
     }
 
     /// <summary>Timers this long or longer are request timeouts: the driver never advances to them.</summary>
-    public TimeSpan RequestTimeoutThreshold { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan RequestTimeoutThreshold { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>The time advanced so far by <see cref="RunAsync{T}"/>.</summary>
     public TimeSpan Advanced { get; private set; }

@@ -1,0 +1,327 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Mindee.Ocr.Testing;
+
+/// <summary>
+/// The Mindee OCR API v2 in process: an <see cref="HttpMessageHandler"/> that speaks the real
+/// protocol (enqueue <c>202</c>, job <c>200</c> while processing, <c>302</c> or, with
+/// <c>redirect=false</c>, <c>200</c> once processed, result <c>200</c>, problem bodies), so the
+/// client under test runs its real code paths, with no sockets and no cost. Thread-safe.
+/// </summary>
+/// <example>
+/// <code>
+/// var fake = new FakeMindeeService().Then(FakeJobScenario.Succeeds(OcrResultFactory.FromPages("Total 42.00"), processingPolls: 2));
+/// var client = new MindeeOcrClient(fake.CreateHttpClient(), new MindeeOcrOptions { ApiKey = "test", ModelId = "model" });
+/// // or: services.AddMindeeOcr(…).ConfigurePrimaryHttpMessageHandler(() => fake);
+/// var result = await client.EnqueueAndWaitAsync(new FileInfo("invoice.pdf"));
+/// Assert.Equal("invoice.pdf", fake.Enqueues.Single().FileName);
+/// </code>
+/// </example>
+public sealed class FakeMindeeService : HttpMessageHandler
+{
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly Queue<FakeJobScenario> _next = new();
+    private readonly List<RecordedEnqueue> _enqueues = [];
+    private readonly Dictionary<string, FakeJob> _jobs = new(StringComparer.Ordinal);
+    private int _polls;
+
+    /// <summary>Creates a fake service.</summary>
+    /// <param name="timeProvider">The clock for <see cref="FakeJobScenario.ProcessingTime"/>; give it the same one as the client's.</param>
+    public FakeMindeeService(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>What a document gets when no scenario was queued with <see cref="Then"/>: processed at the first poll, with a synthetic result.</summary>
+    public FakeJobScenario DefaultScenario { get; set; } = FakeJobScenario.Succeeds();
+
+    /// <summary>Every enqueue received, in order.</summary>
+    public IReadOnlyList<RecordedEnqueue> Enqueues
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _enqueues.ToArray();
+            }
+        }
+    }
+
+    /// <summary>How many times job statuses were polled, over all jobs.</summary>
+    public int Polls => Volatile.Read(ref _polls);
+
+    /// <summary>Queues what the next enqueued document gets; scenarios are used in order, then <see cref="DefaultScenario"/>.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns>This fake, to chain calls.</returns>
+    public FakeMindeeService Then(FakeJobScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        lock (_gate)
+        {
+            _next.Enqueue(scenario);
+        }
+
+        return this;
+    }
+
+    /// <summary>An <see cref="HttpClient"/> over this fake, for <c>new MindeeOcrClient(fake.CreateHttpClient(), options)</c>.</summary>
+    /// <returns>A client that does not dispose this fake.</returns>
+    public HttpClient CreateHttpClient() => new(this, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Headers.TryGetValues("Authorization", out var auth) || string.IsNullOrWhiteSpace(auth.FirstOrDefault()))
+        {
+            return Problem(401, "401-008", "Unauthorized", "Missing credentials.");
+        }
+
+        var uri = request.RequestUri!;
+        var path = uri.AbsolutePath;
+        var origin = uri.GetLeftPart(UriPartial.Authority) + path[..(path.IndexOf("/v2/", StringComparison.Ordinal) + 1)];
+        if (request.Method == HttpMethod.Post && path.EndsWith("/v2/products/ocr/enqueue", StringComparison.Ordinal))
+        {
+            var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return Enqueue(body, request.Content?.Headers.ContentType, origin);
+        }
+
+        if (request.Method == HttpMethod.Get && TryId(path, "/v2/jobs/", out var jobId))
+        {
+            bool redirect = !uri.Query.Contains("redirect=false", StringComparison.OrdinalIgnoreCase);
+            return Poll(jobId, redirect, origin);
+        }
+
+        if (request.Method == HttpMethod.Get && (TryId(path, "/v2/products/ocr/results/", out var resultId) || TryId(path, "/v2/inferences/", out resultId)))
+        {
+            return Result(resultId);
+        }
+
+        return Problem(404, "404-001", "Not Found", $"No route {request.Method} {path}.");
+    }
+
+    private HttpResponseMessage Enqueue(byte[] body, MediaTypeHeaderValue? contentType, string origin)
+    {
+        FakeJobScenario scenario;
+        lock (_gate)
+        {
+            scenario = _next.Count > 0 ? _next.Dequeue() : DefaultScenario;
+        }
+
+        if (scenario.EnqueueError is { } error)
+        {
+            return Problem(error.Status, error.Code, error.Title, "The fake service was told to refuse this enqueue.", error.RetryAfter);
+        }
+
+        RecordedEnqueue sent;
+        string jobId;
+        lock (_gate)
+        {
+            jobId = $"fake-job-{_enqueues.Count + 1:D4}";
+        }
+
+        try
+        {
+            sent = contentType?.MediaType == "multipart/form-data" ? ReadForm(jobId, body, contentType) : ReadJson(jobId, body);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        {
+            return Problem(422, "422-001", "Invalid body", "The body could not be read: " + ex.Message);
+        }
+
+        if (string.IsNullOrEmpty(sent.ModelId))
+        {
+            return Problem(422, "422-009", "Invalid fields in form", "One or more fields failed validation.", pointer: "#/model_id");
+        }
+
+        var job = new FakeJob(sent, scenario, _time.GetUtcNow(), origin);
+        lock (_gate)
+        {
+            _enqueues.Add(sent);
+            _jobs[jobId] = job;
+        }
+
+        return Json(HttpStatusCode.Accepted, MindeeOcrJson.SerializeToUtf8Bytes(job.ToJob(JobStatus.Processing, null)));
+    }
+
+    private HttpResponseMessage Poll(string jobId, bool redirect, string origin)
+    {
+        Interlocked.Increment(ref _polls);
+        FakeJob? job;
+        lock (_gate)
+        {
+            _jobs.TryGetValue(jobId, out job);
+        }
+
+        if (job is null)
+        {
+            return Problem(404, "404-001", "Not Found", $"No job {jobId}.");
+        }
+
+        int poll = Interlocked.Increment(ref job.Polls);
+        var scenario = job.Scenario;
+        if (scenario.PollError is { } error && poll <= scenario.PollErrorCount)
+        {
+            return Problem(error.Status, error.Code, error.Title, "The fake service was told to fail this poll.", error.RetryAfter);
+        }
+
+        int answeredPolls = poll - (scenario.PollError is null ? 0 : scenario.PollErrorCount);
+        bool done = scenario.ProcessingTime is { } duration
+            ? _time.GetUtcNow() - job.CreatedAt >= duration
+            : answeredPolls > scenario.ProcessingPolls;
+        if (!done)
+        {
+            return Json(HttpStatusCode.OK, MindeeOcrJson.SerializeToUtf8Bytes(job.ToJob(JobStatus.Processing, null)));
+        }
+
+        if (scenario.JobFailure is not null)
+        {
+            return Json(HttpStatusCode.OK, MindeeOcrJson.SerializeToUtf8Bytes(job.ToJob(JobStatus.Failed, null)));
+        }
+
+        var resultUrl = new Uri(origin + "v2/products/ocr/results/" + jobId);
+        var processed = Json(redirect ? HttpStatusCode.Found : HttpStatusCode.OK, MindeeOcrJson.SerializeToUtf8Bytes(job.ToJob(JobStatus.Processed, resultUrl)));
+        if (redirect)
+        {
+            processed.Headers.Location = resultUrl;
+        }
+
+        return processed;
+    }
+
+    private HttpResponseMessage Result(string id)
+    {
+        FakeJob? job;
+        lock (_gate)
+        {
+            _jobs.TryGetValue(id, out job);
+        }
+
+        return job is null
+            ? Problem(404, "404-002", "Not Found", $"No result {id}: it never existed, expired, or was deleted.")
+            : Json(HttpStatusCode.OK, MindeeOcrJson.SerializeToUtf8Bytes(job.Result()));
+    }
+
+    private static RecordedEnqueue ReadForm(string jobId, byte[] body, MediaTypeHeaderValue contentType)
+    {
+        var parts = FormData.Parse(body, FormData.Boundary(contentType.ToString()));
+        string? Field(string name) => parts.FirstOrDefault(p => p.Name == name)?.Text;
+        var file = parts.FirstOrDefault(p => p.Name == "file") ?? throw new FormatException("The form has no file part.");
+        return new RecordedEnqueue(
+            jobId,
+            OcrInputKind.File,
+            Field("filename") ?? file.FileName,
+            file.Bytes.LongLength,
+            file.ContentType,
+            Field("model_id"),
+            Field("alias"),
+            parts.Where(p => p.Name == "webhook_ids").Select(p => p.Text).ToArray(),
+            null);
+    }
+
+    private static RecordedEnqueue ReadJson(string jobId, byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        string? Field(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var base64 = Field("file_base64");
+        var webhooks = root.TryGetProperty("webhook_ids", out var ids) && ids.ValueKind == JsonValueKind.Array
+            ? ids.EnumerateArray().Select(i => i.GetString() ?? string.Empty).ToArray()
+            : [];
+        return new RecordedEnqueue(
+            jobId,
+            base64 is null ? OcrInputKind.Url : OcrInputKind.Base64,
+            Field("filename"),
+            base64 is null ? 0 : Convert.FromBase64String(base64).LongLength,
+            null,
+            Field("model_id"),
+            Field("alias"),
+            webhooks,
+            Field("url"));
+    }
+
+    private static bool TryId(string path, string marker, out string id)
+    {
+        int at = path.IndexOf(marker, StringComparison.Ordinal);
+        id = at < 0 ? string.Empty : Uri.UnescapeDataString(path[(at + marker.Length)..]);
+        return at >= 0 && id.Length > 0 && !id.Contains('/', StringComparison.Ordinal);
+    }
+
+    private static HttpResponseMessage Json(HttpStatusCode status, byte[] json)
+    {
+        var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return new HttpResponseMessage(status) { Content = content };
+    }
+
+    private static HttpResponseMessage Problem(int status, string? code, string? title, string detail, TimeSpan? retryAfter = null, string? pointer = null)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("status", status);
+            writer.WriteString("title", title ?? ((HttpStatusCode)status).ToString());
+            writer.WriteString("code", code ?? status.ToString(CultureInfo.InvariantCulture) + "-000");
+            writer.WriteString("detail", detail);
+            writer.WriteStartArray("errors");
+            if (pointer is not null)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("pointer", pointer);
+                writer.WriteString("detail", "This field is required.");
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        var response = Json((HttpStatusCode)status, buffer.ToArray());
+        response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/problem+json");
+        if (retryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(wait);
+        }
+
+        return response;
+    }
+
+    private sealed class FakeJob(RecordedEnqueue sent, FakeJobScenario scenario, DateTimeOffset createdAt, string origin)
+    {
+        public int Polls;
+
+        public FakeJobScenario Scenario { get; } = scenario;
+
+        public DateTimeOffset CreatedAt { get; } = createdAt;
+
+        public OcrJob ToJob(JobStatus status, Uri? resultUrl) => new(
+            sent.JobId,
+            sent.ModelId ?? string.Empty,
+            sent.FileName ?? "document",
+            sent.Alias,
+            CreatedAt,
+            status == JobStatus.Processing ? null : CreatedAt,
+            status,
+            new Uri(origin + "v2/jobs/" + sent.JobId),
+            resultUrl,
+            null,
+            status == JobStatus.Failed ? Scenario.JobFailure : null);
+
+        public OcrInference Result() => Scenario.Result ?? OcrResultFactory.Inference(
+            [OcrResultFactory.Page($"Synthetic result for {sent.FileName ?? sent.Url ?? "the document"}\nMade by Mindee.Ocr.Testing, not by OCR.")],
+            sent.JobId,
+            sent.FileName ?? "document",
+            sent.ModelId ?? string.Empty,
+            sent.Alias,
+            sent.ContentType ?? "application/pdf");
+    }
+}

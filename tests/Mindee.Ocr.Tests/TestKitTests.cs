@@ -1,0 +1,171 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Mindee.Ocr.Testing;
+using Mindee.Ocr.Tests.TestSupport;
+using Xunit;
+
+namespace Mindee.Ocr.Tests;
+
+/// <summary>The test kit, used exactly as an application's tests would use it: through the real client.</summary>
+public sealed class TestKitTests
+{
+    private static MindeeOcrOptions Options() => new() { ApiKey = "test-key", ModelId = "test-model" };
+
+    [Fact]
+    public async Task A_document_gets_the_chosen_result_after_the_chosen_polls_and_what_was_sent_is_recorded()
+    {
+        var clock = new TestClock();
+        var expected = OcrResultFactory.FromPages("INVOICE 42\nTotal 99.00", "Thank you");
+        var fake = new FakeMindeeService(clock).Then(FakeJobScenario.Succeeds(expected, processingPolls: 2));
+        var client = new MindeeOcrClient(fake.CreateHttpClient(), Options(), clock);
+
+        var result = await clock.RunAsync(client.EnqueueAndWaitAsync(
+            OcrInput.FromBytes(Documents.Pdf(4321), "invoice.pdf"),
+            new EnqueueOptions { Alias = "order-7", WebhookIds = ["hook-1"] },
+            TestContext.Current.CancellationToken));
+
+        Assert.Equal(["INVOICE 42\nTotal 99.00", "Thank you"], result.Result.Pages.Select(p => p.Content));
+        Assert.Equal(3, fake.Polls);
+        var sent = Assert.Single(fake.Enqueues);
+        Assert.Equal((OcrInputKind.File, "invoice.pdf", 4321L, "application/pdf", "test-model", "order-7"), (sent.Kind, sent.FileName, sent.ByteCount, sent.ContentType, sent.ModelId, sent.Alias));
+        Assert.Equal(["hook-1"], sent.WebhookIds);
+    }
+
+    [Fact]
+    public async Task A_slow_job_runs_on_the_fake_clock()
+    {
+        var clock = new TestClock();
+        var fake = new FakeMindeeService(clock).Then(FakeJobScenario.SucceedsAfter(TimeSpan.FromMinutes(4)));
+        var client = new MindeeOcrClient(fake.CreateHttpClient(), Options(), clock);
+
+        var result = await clock.RunAsync(client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Png(), "scan.png"), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("scan.png", result.Result.Pages[0].Content, StringComparison.Ordinal);
+        Assert.InRange(clock.Advanced, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(11));
+        Assert.InRange(fake.Polls, 20, 80);
+    }
+
+    [Fact]
+    public async Task A_failed_job_reaches_the_application_as_a_job_failed_exception()
+    {
+        var clock = new TestClock();
+        var problem = new MindeeProblem(422, "Unreadable document", "422-102", "Password-protected.");
+        var fake = new FakeMindeeService(clock).Then(FakeJobScenario.Fails(problem, processingPolls: 1));
+        var client = new MindeeOcrClient(fake.CreateHttpClient(), Options(), clock);
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrJobFailedException>(() => clock.RunAsync(client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "locked.pdf"), cancellationToken: TestContext.Current.CancellationToken)));
+
+        Assert.Equal("fake-job-0001", ex.JobId);
+        Assert.Equal("422-102", ex.Problem?.Code);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_enqueue_is_retried_after_retry_after()
+    {
+        var clock = new TestClock();
+        var fake = new FakeMindeeService(clock)
+            .Then(FakeJobScenario.RejectsEnqueue(FakeHttpError.RateLimited(TimeSpan.FromSeconds(20))))
+            .Then(FakeJobScenario.Succeeds());
+        var client = new MindeeOcrClient(fake.CreateHttpClient(), Options(), clock);
+
+        var job = await clock.RunAsync(client.EnqueueAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(TimeSpan.FromSeconds(20), clock.Advanced);
+        Assert.Equal("fake-job-0001", job.Id);
+        Assert.Single(fake.Enqueues);
+    }
+
+    [Fact]
+    public async Task An_http_error_on_enqueue_reaches_the_application_typed()
+    {
+        var fake = new FakeMindeeService().Then(FakeJobScenario.RejectsEnqueue(new FakeHttpError(401, "401-001", "Unauthorized")));
+        var client = new MindeeOcrClient(fake.CreateHttpClient(), Options());
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrApiException>(() => client.EnqueueAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal((401, "401-001"), (ex.Status, ex.Code));
+        Assert.Empty(fake.Enqueues);
+    }
+
+    [Fact]
+    public async Task A_poll_error_is_survived_like_on_the_real_service()
+    {
+        var clock = new TestClock();
+        var fake = new FakeMindeeService(clock).Then(FakeJobScenario.Succeeds() with { PollError = new FakeHttpError(503), PollErrorCount = 2 });
+        var client = new MindeeOcrClient(fake.CreateHttpClient(), Options(), clock);
+
+        var result = await clock.RunAsync(client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(3, fake.Polls);
+        Assert.Single(result.Result.Pages);
+    }
+
+    [Fact]
+    public async Task Url_and_base64_inputs_are_recorded_with_their_kind()
+    {
+        var fake = new FakeMindeeService();
+        var client = new MindeeOcrClient(fake.CreateHttpClient(), Options());
+
+        await client.EnqueueAsync(new Uri("https://files.example.com/a.pdf"), cancellationToken: TestContext.Current.CancellationToken);
+        await client.EnqueueAsync(OcrInput.FromBase64(Convert.ToBase64String(Documents.Jpeg(300)), "b.jpg"), cancellationToken: TestContext.Current.CancellationToken);
+
+        var (url, base64) = (fake.Enqueues[0], fake.Enqueues[1]);
+        Assert.Equal((OcrInputKind.Url, "https://files.example.com/a.pdf", 0L), (url.Kind, url.Url, url.ByteCount));
+        Assert.Equal((OcrInputKind.Base64, "b.jpg", 300L), (base64.Kind, base64.FileName, base64.ByteCount));
+    }
+
+    [Fact]
+    public async Task The_fake_plugs_into_dependency_injection_as_the_primary_handler()
+    {
+        var fake = new FakeMindeeService();
+        var services = new ServiceCollection();
+        services.AddMindeeOcr(o => { o.ApiKey = "k"; o.ModelId = "m"; }).ConfigurePrimaryHttpMessageHandler(() => fake);
+        await using var provider = services.BuildServiceProvider();
+
+        var result = await provider.GetRequiredService<IMindeeOcrClient>().EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "di.pdf"), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Contains("di.pdf", result.Result.Pages[0].Content, StringComparison.Ordinal);
+        Assert.Equal("m", fake.Enqueues.Single().ModelId);
+    }
+
+    [Fact]
+    public async Task A_request_without_a_key_is_refused_like_the_real_service_does()
+    {
+        var fake = new FakeMindeeService();
+        using var http = fake.CreateHttpClient();
+        using var response = await http.GetAsync(new Uri("https://api-v2.mindee.net/v2/jobs/x"), TestContext.Current.CancellationToken);
+        Assert.Equal(401, (int)response.StatusCode);
+        var problem = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("401-008", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_factory_lays_words_out_on_lines_with_plausible_polygons()
+    {
+        var page = OcrResultFactory.Page("Hello big world\nSecond line");
+
+        Assert.Equal("Hello big world\nSecond line", page.Content);
+        Assert.Equal(["Hello", "big", "world", "Second", "line"], page.Words.Select(w => w.Content));
+        Assert.All(page.Words, w =>
+        {
+            Assert.Equal(4, w.Polygon.Count);
+            Assert.All(w.Polygon, p => { Assert.InRange(p.X, 0, 1); Assert.InRange(p.Y, 0, 1); });
+        });
+        var (hello, big, second) = (page.Words[0].Polygon.BoundingBox, page.Words[1].Polygon.BoundingBox, page.Words[3].Polygon.BoundingBox);
+        Assert.True(big.MinX > hello.MaxX, "words on a line go left to right without overlapping");
+        Assert.Equal(hello.MinY, big.MinY);
+        Assert.True(second.MinY > hello.MaxY, "the second line is below the first");
+        Assert.True(hello.Width > big.Width, "longer words are wider");
+    }
+
+    [Fact]
+    public void A_factory_result_survives_the_wire_format()
+    {
+        var result = OcrResultFactory.FromPages("a b c");
+        var again = MindeeOcrJson.DeserializeInference(MindeeOcrJson.SerializeToUtf8Bytes(result));
+        Assert.Equal(result.Result.Pages[0].Words, again.Result.Pages[0].Words);
+        Assert.Equal(1, again.File.PageCount);
+    }
+}
