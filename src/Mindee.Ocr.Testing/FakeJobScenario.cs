@@ -8,7 +8,10 @@ namespace Mindee.Ocr.Testing;
 /// </summary>
 public sealed record FakeJobScenario
 {
-    /// <summary>The result; null for a synthetic one made from the document's name.</summary>
+    /// <summary>
+    /// The result's pages (its ids, model, file name and alias are replaced by the job's, as the
+    /// service's would be); null for a synthetic page made from the document's name.
+    /// </summary>
     public OcrInference? Result { get; init; }
 
     /// <summary>How many polls answer <c>Processing</c> before the job is done.</summary>

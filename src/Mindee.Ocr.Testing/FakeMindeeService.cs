@@ -316,12 +316,18 @@ public sealed class FakeMindeeService : HttpMessageHandler
             null,
             status == JobStatus.Failed ? Scenario.JobFailure : null);
 
-        public OcrInference Result() => Scenario.Result ?? OcrResultFactory.Inference(
-            [OcrResultFactory.Page($"Synthetic result for {sent.FileName ?? sent.Url ?? "the document"}\nMade by Mindee.Ocr.Testing, not by OCR.")],
-            sent.JobId,
-            sent.FileName ?? "document",
-            sent.ModelId ?? string.Empty,
-            sent.Alias,
-            sent.ContentType ?? "application/pdf");
+        /// <summary>The scenario's result (or a synthetic one), carrying this job's ids, model, file name and alias, as the service's would.</summary>
+        public OcrInference Result()
+        {
+            var pages = Scenario.Result?.Result.Pages
+                ?? [OcrResultFactory.Page($"Synthetic result for {sent.FileName ?? sent.Url ?? "the document"}\nMade by Mindee.Ocr.Testing, not by OCR.")];
+            return OcrResultFactory.Inference(
+                pages,
+                sent.JobId,
+                sent.FileName ?? "document",
+                sent.ModelId ?? string.Empty,
+                sent.Alias,
+                Scenario.Result?.File.MimeType ?? sent.ContentType ?? "application/pdf");
+        }
     }
 }

@@ -27,6 +27,7 @@ public sealed class TestKitTests
             TestContext.Current.CancellationToken));
 
         Assert.Equal(["INVOICE 42\nTotal 99.00", "Thank you"], result.Result.Pages.Select(p => p.Content));
+        Assert.Equal(("fake-job-0001", "fake-job-0001", "invoice.pdf", "order-7", 2), (result.Id, result.Job.Id, result.File.Name, result.File.Alias, result.File.PageCount));
         Assert.Equal(3, fake.Polls);
         var sent = Assert.Single(fake.Enqueues);
         Assert.Equal((OcrInputKind.File, "invoice.pdf", 4321L, "application/pdf", "test-model", "order-7"), (sent.Kind, sent.FileName, sent.ByteCount, sent.ContentType, sent.ModelId, sent.Alias));
