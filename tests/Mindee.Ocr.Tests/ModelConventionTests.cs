@@ -15,7 +15,7 @@ public class ModelConventionTests
     [
         typeof(OcrJob), typeof(WebhookDelivery), typeof(OcrInference), typeof(JobReference), typeof(ModelReference),
         typeof(InferenceFile), typeof(OcrResult), typeof(OcrPage), typeof(OcrWord), typeof(Polygon), typeof(Point),
-        typeof(BoundingBox), typeof(MindeeProblem), typeof(MindeeProblemItem),
+        typeof(BoundingBox), typeof(MindeeProblem), typeof(MindeeProblemItem), typeof(OcrWebhookDelivery), typeof(OcrWebhookFailure),
     ];
 
     [Fact]

@@ -16,4 +16,5 @@ namespace Mindee.Ocr.Http;
 [JsonSerializable(typeof(JobEnvelope))]
 [JsonSerializable(typeof(InferenceEnvelope))]
 [JsonSerializable(typeof(MindeeProblem))]
+[JsonSerializable(typeof(WebhookPayload))]
 internal sealed partial class MindeeJsonContext : JsonSerializerContext;

@@ -1,0 +1,102 @@
+using System;
+using System.Buffers;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace Mindee.Ocr.AspNetCore;
+
+/// <summary>The webhook endpoint's request handling: limit, signature, payload, handler.</summary>
+internal sealed partial class WebhookReceiver(string secret, long maxBodyBytes, Func<OcrWebhookDelivery, CancellationToken, Task> handler, ILogger logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var cancellationToken = context.RequestAborted;
+        if (request.ContentLength > maxBodyBytes)
+        {
+            LogRejected(logger, StatusCodes.Status413PayloadTooLarge, "body larger than the limit");
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = maxBodyBytes;
+        }
+
+        byte[]? body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            LogRejected(logger, StatusCodes.Status413PayloadTooLarge, "body larger than the limit");
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        string? signature = request.Headers[OcrWebhookSignature.HeaderName];
+        if (string.IsNullOrEmpty(signature))
+        {
+            signature = request.Headers[OcrWebhookSignature.AlternateHeaderName];
+        }
+
+        if (!OcrWebhookSignature.IsValid(body, signature, secret))
+        {
+            LogRejected(logger, StatusCodes.Status401Unauthorized, "signature missing or not genuine");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        OcrWebhookDelivery delivery;
+        try
+        {
+            delivery = OcrWebhookDelivery.Parse(body);
+        }
+        catch (MindeeOcrException ex)
+        {
+            LogRejected(logger, StatusCodes.Status400BadRequest, ex.Message);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        LogReceived(logger, delivery.InferenceId, delivery.IsSuccess ? "result" : "failure");
+        await handler(delivery, cancellationToken).ConfigureAwait(false);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>The whole body, or null past the limit (counted as it is read, whatever Content-Length said).</summary>
+    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var writer = new ArrayBufferWriter<byte>(request.ContentLength is { } length and > 0 ? (int)Math.Min(length, maxBodyBytes) : 16 * 1024);
+        try
+        {
+            while (true)
+            {
+                var memory = writer.GetMemory(16 * 1024);
+                int read = await request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return writer.WrittenSpan.ToArray();
+                }
+
+                writer.Advance(read);
+                if (writer.WrittenCount > maxBodyBytes)
+                {
+                    return null;
+                }
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Mindee webhook delivery for inference {InferenceId} received ({Kind})")]
+    private static partial void LogReceived(ILogger logger, string inferenceId, string kind);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Mindee webhook delivery rejected with {Status}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, int status, string reason);
+}

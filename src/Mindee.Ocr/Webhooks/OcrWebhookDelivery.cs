@@ -1,0 +1,103 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Mindee.Ocr.Http;
+
+namespace Mindee.Ocr;
+
+/// <summary>
+/// One webhook delivery from the service: either the result (<see cref="Inference"/>, the same
+/// models as <see cref="IMindeeOcrClient.GetResultAsync"/>) or a failure (<see cref="Failure"/>).
+/// Deliveries can repeat: de-duplicate on <see cref="InferenceId"/>. Verify the signature with
+/// <see cref="OcrWebhookSignature"/> before trusting a delivery.
+/// </summary>
+public sealed class OcrWebhookDelivery
+{
+    private OcrWebhookDelivery(OcrInference? inference, OcrWebhookFailure? failure)
+    {
+        Inference = inference;
+        Failure = failure;
+    }
+
+    /// <summary>The result, when processing succeeded; null for a failure.</summary>
+    public OcrInference? Inference { get; }
+
+    /// <summary>The failure, when processing failed; null for a result.</summary>
+    public OcrWebhookFailure? Failure { get; }
+
+    /// <summary>True when the delivery carries a result.</summary>
+    public bool IsSuccess => Inference is not null;
+
+    /// <summary>The inference (and job) id the delivery is about: the key to de-duplicate repeated deliveries on.</summary>
+    public string InferenceId => Inference?.Id ?? Failure!.InferenceId;
+
+    /// <summary>A delivery carrying a result, for tests.</summary>
+    /// <param name="inference">The result.</param>
+    /// <returns>The delivery.</returns>
+    public static OcrWebhookDelivery FromResult(OcrInference inference) =>
+        new(inference ?? throw new ArgumentNullException(nameof(inference)), null);
+
+    /// <summary>A delivery carrying a failure, for tests.</summary>
+    /// <param name="failure">The failure.</param>
+    /// <returns>The delivery.</returns>
+    public static OcrWebhookDelivery FromFailure(OcrWebhookFailure failure) =>
+        new(null, failure ?? throw new ArgumentNullException(nameof(failure)));
+
+    /// <summary>Reads a delivery's body.</summary>
+    /// <param name="body">The raw body, UTF-8 JSON.</param>
+    /// <returns>The delivery.</returns>
+    /// <exception cref="MindeeOcrException">The body is not JSON, or is neither a result nor a failure; the message says why.</exception>
+    public static OcrWebhookDelivery Parse(ReadOnlySpan<byte> body)
+    {
+        WebhookPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize(body, MindeeJsonContext.Default.WebhookPayload);
+        }
+        catch (JsonException ex)
+        {
+            throw new MindeeOcrException($"The webhook body is not a Mindee OCR delivery: {ErrorResponses.Describe(ex)}", ex);
+        }
+
+        return FromPayload(payload);
+    }
+
+    /// <summary>Reads a delivery's body from a stream.</summary>
+    /// <param name="body">The raw body, UTF-8 JSON; not disposed.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The delivery.</returns>
+    /// <exception cref="MindeeOcrException">The body is not JSON, or is neither a result nor a failure; the message says why.</exception>
+    public static async Task<OcrWebhookDelivery> ParseAsync(Stream body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        WebhookPayload? payload;
+        try
+        {
+            payload = await JsonSerializer.DeserializeAsync(body, MindeeJsonContext.Default.WebhookPayload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw new MindeeOcrException($"The webhook body is not a Mindee OCR delivery: {ErrorResponses.Describe(ex)}", ex);
+        }
+
+        return FromPayload(payload);
+    }
+
+    private static OcrWebhookDelivery FromPayload(WebhookPayload? payload)
+    {
+        if (payload?.Inference is { } inference)
+        {
+            return new OcrWebhookDelivery(inference, null);
+        }
+
+        if (payload?.InferenceId is { Length: > 0 } id)
+        {
+            return new OcrWebhookDelivery(null, new OcrWebhookFailure(id, payload.ModelId, payload.FileName, payload.FileAlias, payload.Error, payload.CreatedAt));
+        }
+
+        throw new MindeeOcrException(
+            "The webhook body is neither a result (an \"inference\" object) nor a failure (an \"inference_id\" with an \"error\").");
+    }
+}
