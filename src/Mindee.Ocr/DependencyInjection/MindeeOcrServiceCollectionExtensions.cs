@@ -84,6 +84,7 @@ public static class MindeeOcrServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MindeeOcrOptions>, MindeeOcrOptionsValidator>());
+        options.ValidateOnStart();
 
         var builder = services
             .AddHttpClient(HttpClientName)
