@@ -1,0 +1,27 @@
+// Uses Mindee.Ocr and Mindee.Ocr.Testing from their packages: enqueue-and-wait against the test
+// kit's fake service, then checks what came back. Exit code 0 when the packages work.
+using System;
+using System.Linq;
+using Mindee.Ocr;
+using Mindee.Ocr.Testing;
+
+var fake = new FakeMindeeService()
+    .Then(FakeJobScenario.Succeeds(OcrResultFactory.FromPages("Package consumer\nTotal 7.00 EUR"), processingPolls: 1));
+var client = new MindeeOcrClient(
+    fake.CreateHttpClient(),
+    new MindeeOcrOptions
+    {
+        ApiKey = "package-test",
+        ModelId = "package-model",
+        Polling = new PollingOptions { InitialDelay = TimeSpan.FromMilliseconds(20), FirstInterval = TimeSpan.FromMilliseconds(20) },
+    });
+
+var result = await client.EnqueueAndWaitAsync(OcrInput.FromBytes("%PDF-1.7\n"u8.ToArray(), "package.pdf"));
+var words = result.Result.Pages.SelectMany(p => p.Words).Select(w => w.Content).ToArray();
+var assembly = typeof(MindeeOcrClient).Assembly;
+Console.WriteLine($"Mindee.Ocr {assembly.GetName().Version} from {assembly.Location}");
+Console.WriteLine($"Words: {string.Join(" ", words)}");
+
+bool ok = words.SequenceEqual(["Package", "consumer", "Total", "7.00", "EUR"]) && fake.Enqueues.Single().FileName == "package.pdf";
+Console.WriteLine(ok ? "Package consumer passed." : "Package consumer FAILED.");
+return ok ? 0 : 1;
