@@ -252,7 +252,7 @@ public sealed class FakeMindeeService : HttpMessageHandler
     {
         int at = path.IndexOf(marker, StringComparison.Ordinal);
         id = at < 0 ? string.Empty : Uri.UnescapeDataString(path[(at + marker.Length)..]);
-        return at >= 0 && id.Length > 0 && !id.Contains('/', StringComparison.Ordinal);
+        return at >= 0 && id.Length > 0 && id.IndexOf('/') < 0;
     }
 
     private static HttpResponseMessage Json(HttpStatusCode status, byte[] json)

@@ -51,7 +51,7 @@ internal static class FormData
 
             position += 2;
             int headersEnd = IndexOf(body, "\r\n\r\n"u8, position);
-            var headers = Encoding.UTF8.GetString(body, position, headersEnd - position).Split("\r\n");
+            var headers = Encoding.UTF8.GetString(body, position, headersEnd - position).Split(["\r\n"], StringSplitOptions.None);
             int contentStart = headersEnd + 4;
             int next = IndexOf(body, closing, contentStart);
 
@@ -69,7 +69,7 @@ internal static class FormData
                 }
             }
 
-            parts.Add(new FormPart(name ?? throw new FormatException("A part has no name."), fileName, type, body[contentStart..next]));
+            parts.Add(new FormPart(name ?? throw new FormatException("A part has no name."), fileName, type, body.AsSpan(contentStart, next - contentStart).ToArray()));
             position = next + closing.Length;
         }
     }

@@ -62,7 +62,7 @@ public static class OcrResultFactory
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(line => line.Split([' '], StringSplitOptions.RemoveEmptyEntries))
             .Where(words => words.Length > 0)
             .ToList();
         var words = new List<OcrWord>();

@@ -294,7 +294,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     {
         var body = await ErrorResponses.ReadPrefixAsync(response.Content, 1024 * 1024, cancellationToken).ConfigureAwait(false);
         var location = response.Headers.Location;
-        if (body.AsSpan().IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+        if (HasContent(body))
         {
             JobEnvelope? envelope;
             try
@@ -476,5 +476,18 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
         return id;
     }
 
-    private static string? Nonblank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    private static string? Nonblank(string? value) => value is null || string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static bool HasContent(ReadOnlySpan<byte> body)
+    {
+        foreach (var b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

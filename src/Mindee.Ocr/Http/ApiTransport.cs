@@ -189,7 +189,8 @@ internal sealed class ApiTransport
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        // Disposing a response stream does no I/O: a plain using serves every target.
+        using (stream)
         {
             try
             {
@@ -209,7 +210,11 @@ internal sealed class ApiTransport
     public Task<MindeeOcrApiException> ReadErrorAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken, bool mayHaveBeenEnqueued = false, string? alias = null) =>
         ErrorResponses.ReadAsync(response, request, Settings.ApiKey, Time, mayHaveBeenEnqueued, alias, cancellationToken);
 
+#if NETSTANDARD2_0
+    private CancellationTokenSource CreateTimeoutSource(TimeSpan timeout) => Time.CreateCancellationTokenSource(timeout);
+#else
     private CancellationTokenSource CreateTimeoutSource(TimeSpan timeout) => new(timeout, Time);
+#endif
 
     /// <summary>A low-cardinality name for a request, for metrics: no ids.</summary>
     private string Operation(Uri uri)

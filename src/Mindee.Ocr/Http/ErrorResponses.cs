@@ -30,7 +30,8 @@ internal static class ErrorResponses
     public static async Task<ArraySegment<byte>> ReadPrefixAsync(HttpContent content, int limit, CancellationToken cancellationToken)
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        // Disposing a response stream does no I/O: a plain using serves every target.
+        using (stream)
         {
             var buffer = new byte[Math.Min(limit, 4096)];
             int total = 0;
@@ -124,7 +125,11 @@ internal static class ErrorResponses
         var result = Redact(folded.ToString(), apiKey);
         if (result.Length > MaxExcerptChars)
         {
+#if NETSTANDARD2_0
+            result = result.Substring(0, MaxExcerptChars) + "…";
+#else
             result = string.Concat(result.AsSpan(0, MaxExcerptChars), "…");
+#endif
         }
 
         return result.Length == 0 ? null : result;

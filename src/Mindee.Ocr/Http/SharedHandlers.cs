@@ -23,10 +23,19 @@ internal static class SharedHandlers
     /// <summary>
     /// The primary handler the library builds: no automatic redirects (the client handles the
     /// job endpoint's 302 itself and keeps its key), pooled connections renewed so DNS changes are
-    /// seen, decompression on, and a connect timeout.
+    /// seen, decompression on, and a connect timeout. On netstandard2.0 there is no
+    /// <c>SocketsHttpHandler</c>: an <see cref="HttpClientHandler"/> without the last two (see the README).
     /// </summary>
-    public static SocketsHttpHandler CreateHandler(IWebProxy? proxy, TimeSpan connectTimeout)
+    public static HttpMessageHandler CreateHandler(IWebProxy? proxy, TimeSpan connectTimeout)
     {
+#if NETSTANDARD2_0
+        _ = connectTimeout;
+        var handler = new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+#else
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -35,6 +44,7 @@ internal static class SharedHandlers
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = connectTimeout > TimeSpan.Zero ? connectTimeout : TimeSpan.FromSeconds(15),
         };
+#endif
         if (proxy is not null)
         {
             handler.Proxy = proxy;

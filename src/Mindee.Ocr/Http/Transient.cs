@@ -25,9 +25,27 @@ internal static class Transient
     /// proxy tunnel): no byte of the request reached the service, so even an upload may be repeated.
     /// </summary>
     public static bool IsConnectFailure(Exception? exception) =>
-        exception is MindeeOcrException { InnerException: HttpRequestException request }
-        && request.HttpRequestError is HttpRequestError.ConnectionError
+        exception is MindeeOcrException { InnerException: HttpRequestException request } && IsConnectFailure(request);
+
+#if NETSTANDARD2_0
+    // netstandard2.0 has no HttpRequestError: read the socket error or TLS failure inside.
+    private static bool IsConnectFailure(HttpRequestException request) =>
+        request.InnerException switch
+        {
+            System.Net.Sockets.SocketException socket => socket.SocketErrorCode is System.Net.Sockets.SocketError.ConnectionRefused
+                or System.Net.Sockets.SocketError.HostNotFound
+                or System.Net.Sockets.SocketError.TryAgain
+                or System.Net.Sockets.SocketError.NoData
+                or System.Net.Sockets.SocketError.HostUnreachable
+                or System.Net.Sockets.SocketError.NetworkUnreachable,
+            System.Security.Authentication.AuthenticationException => true,
+            _ => false,
+        };
+#else
+    private static bool IsConnectFailure(HttpRequestException request) =>
+        request.HttpRequestError is HttpRequestError.ConnectionError
             or HttpRequestError.NameResolutionError
             or HttpRequestError.SecureConnectionError
             or HttpRequestError.ProxyTunnelError;
+#endif
 }

@@ -78,8 +78,15 @@ internal static class Base64Text
         }
 
         n -= n % 4;
-        var bytes = new byte[n / 4 * 3];
-        return Convert.TryFromBase64Chars(chars[..n], bytes, out int written) ? bytes.AsSpan(0, written).ToArray() : [];
+        try
+        {
+            // A few characters only: the text is checked already, this decodes its head.
+            return Convert.FromBase64String(chars[..n].ToString());
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Writes the text as ASCII bytes, white space left out, through one pooled buffer.</summary>

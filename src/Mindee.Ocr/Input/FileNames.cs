@@ -8,7 +8,7 @@ internal static class FileNames
     /// <exception cref="ArgumentException">The name is empty or holds a control character (a line break would break the form).</exception>
     public static string Check(string? name, string paramName)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (name is null || string.IsNullOrWhiteSpace(name))
         {
             throw new ArgumentException("The file name is empty; give the document a name such as \"invoice.pdf\".", paramName);
         }

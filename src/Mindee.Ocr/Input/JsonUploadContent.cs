@@ -29,9 +29,14 @@ internal sealed class JsonUploadContent : HttpContent
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        SerializeToStreamAsync(stream, context, CancellationToken.None);
+        WriteAsync(stream, CancellationToken.None);
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+#if !NETSTANDARD2_0
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        WriteAsync(stream, cancellationToken);
+#endif
+
+    private async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {
         var writer = new Utf8JsonWriter(stream);
         await using (writer.ConfigureAwait(false))

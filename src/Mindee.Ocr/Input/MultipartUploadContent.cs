@@ -52,9 +52,14 @@ internal sealed class MultipartUploadContent : HttpContent, IReportsSendFailure
     public Exception? SendFailure => _body.SourceFailure;
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        SerializeToStreamAsync(stream, context, CancellationToken.None);
+        WriteAsync(stream, CancellationToken.None);
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+#if !NETSTANDARD2_0
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        WriteAsync(stream, cancellationToken);
+#endif
+
+    private async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {
         await stream.WriteAsync(_head, cancellationToken).ConfigureAwait(false);
         await _body.WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
