@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
@@ -14,7 +12,7 @@ namespace Mindee.Ocr.Input;
 /// through <see cref="Utf8JsonWriter"/>; base64 text, which can be large, is written last and
 /// in chunks straight from the caller's string (its alphabet needs no JSON escaping).
 /// </summary>
-internal sealed class JsonUploadContent : HttpContent
+internal sealed class JsonUploadContent : StreamingContent
 {
     private readonly EnqueueFields _fields;
     private readonly Uri? _url;
@@ -28,15 +26,7 @@ internal sealed class JsonUploadContent : HttpContent
         Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
     }
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        WriteAsync(stream, CancellationToken.None);
-
-#if !NETSTANDARD2_0
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        WriteAsync(stream, cancellationToken);
-#endif
-
-    private async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
+    protected override async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {
         var writer = new Utf8JsonWriter(stream);
         await using (writer.ConfigureAwait(false))

@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
@@ -16,7 +14,7 @@ namespace Mindee.Ocr.Input;
 /// UTF-8 <c>filename</c> parameter, quotes and backslashes escaped (RFC 7578 §4.2 rules out
 /// <c>filename*</c>). The length is known, and sent, whenever the document's is.
 /// </summary>
-internal sealed class MultipartUploadContent : HttpContent, IReportsSendFailure
+internal sealed class MultipartUploadContent : StreamingContent, IReportsSendFailure
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -51,15 +49,7 @@ internal sealed class MultipartUploadContent : HttpContent, IReportsSendFailure
 
     public Exception? SendFailure => _body.SourceFailure;
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        WriteAsync(stream, CancellationToken.None);
-
-#if !NETSTANDARD2_0
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        WriteAsync(stream, cancellationToken);
-#endif
-
-    private async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
+    protected override async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {
         await stream.WriteAsync(_head, cancellationToken).ConfigureAwait(false);
         await _body.WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
