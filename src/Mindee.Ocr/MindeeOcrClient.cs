@@ -322,10 +322,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
         return new OcrJob(Uri.UnescapeDataString(jobId), string.Empty, string.Empty, null, default, null, JobStatus.Processed, response.RequestMessage?.RequestUri ?? JobUri(jobId), location);
     }
 
-    private ValueTask<OcrInference> ReadInferenceAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken) =>
-        ReadInferenceCoreAsync(response, request, cancellationToken);
-
-    private async ValueTask<OcrInference> ReadInferenceCoreAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken)
+    private async ValueTask<OcrInference> ReadInferenceAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken)
     {
         var envelope = await _transport.ReadJsonAsync(response, StreamedJson.Inference, request, "an OCR result", cancellationToken).ConfigureAwait(false);
         return envelope.Inference;
