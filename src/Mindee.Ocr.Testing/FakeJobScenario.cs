@@ -32,6 +32,12 @@ public sealed record FakeJobScenario
     /// <summary>How many polls <see cref="PollError"/> answers.</summary>
     public int PollErrorCount { get; init; } = 1;
 
+    /// <summary>When set, the first fetches of the result are answered with this error.</summary>
+    public FakeHttpError? ResultError { get; init; }
+
+    /// <summary>How many result fetches <see cref="ResultError"/> answers.</summary>
+    public int ResultErrorCount { get; init; } = 1;
+
     /// <summary>Processed with <paramref name="result"/> (or a synthetic one) after <paramref name="processingPolls"/> polls.</summary>
     /// <param name="result">The result; null for a synthetic one.</param>
     /// <param name="processingPolls">Polls answered <c>Processing</c> first.</param>

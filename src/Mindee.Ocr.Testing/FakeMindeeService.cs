@@ -205,9 +205,17 @@ public sealed class FakeMindeeService : HttpMessageHandler
             _jobs.TryGetValue(id, out job);
         }
 
-        return job is null
-            ? Problem(404, "404-002", "Not Found", $"No result {id}: it never existed, expired, or was deleted.")
-            : Json(HttpStatusCode.OK, MindeeOcrJson.SerializeToUtf8Bytes(job.Result()));
+        if (job is null)
+        {
+            return Problem(404, "404-002", "Not Found", $"No result {id}: it never existed, expired, or was deleted.");
+        }
+
+        if (job.Scenario.ResultError is { } error && Interlocked.Increment(ref job.ResultFetches) <= job.Scenario.ResultErrorCount)
+        {
+            return Problem(error.Status, error.Code, error.Title, "The fake service was told to fail this result fetch.", error.RetryAfter);
+        }
+
+        return Json(HttpStatusCode.OK, MindeeOcrJson.SerializeToUtf8Bytes(job.Result()));
     }
 
     private static RecordedEnqueue ReadForm(string jobId, byte[] body, MediaTypeHeaderValue contentType)
@@ -298,6 +306,8 @@ public sealed class FakeMindeeService : HttpMessageHandler
     private sealed class FakeJob(RecordedEnqueue sent, FakeJobScenario scenario, DateTimeOffset createdAt, string origin)
     {
         public int Polls;
+
+        public int ResultFetches;
 
         public FakeJobScenario Scenario { get; } = scenario;
 

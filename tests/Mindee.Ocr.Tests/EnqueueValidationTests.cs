@@ -110,7 +110,7 @@ public sealed class EnqueueValidationTests : IDisposable
         var path = Path.Combine(_folder, "looks-like.pdf");
         await File.WriteAllBytesAsync(path, Documents.Zip(), TestContext.Current.CancellationToken);
         var ex = await Rejected<ArgumentException>(OcrInput.FromFile(path));
-        Assert.Contains("504B0304", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("starts with the bytes 504B0304)", ex.Message, StringComparison.Ordinal); // a magic number, no more of the content
         Assert.Contains("CheckFileType", ex.Message, StringComparison.Ordinal);
     }
 

@@ -104,6 +104,22 @@ public sealed class TestKitTests
     }
 
     [Fact]
+    public async Task A_result_fetch_error_is_retried_and_a_lasting_404_reaches_the_application()
+    {
+        var clock = new TestClock();
+        var fake = new FakeMindeeService(clock)
+            .Then(FakeJobScenario.Succeeds() with { ResultError = new FakeHttpError(503, RetryAfter: TimeSpan.FromSeconds(5)) })
+            .Then(FakeJobScenario.Succeeds() with { ResultError = new FakeHttpError(404, "404-002", "Not Found"), ResultErrorCount = 99 });
+        var client = new MindeeOcrClient(fake.CreateHttpClient(), Options(), clock);
+
+        var first = await clock.RunAsync(client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<MindeeOcrApiException>(() => clock.RunAsync(client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "b.pdf"), cancellationToken: TestContext.Current.CancellationToken)));
+
+        Assert.Equal("fake-job-0001", first.Id);
+        Assert.Equal((404, "404-002"), (ex.Status, ex.Code));
+    }
+
+    [Fact]
     public async Task Url_and_base64_inputs_are_recorded_with_their_kind()
     {
         var fake = new FakeMindeeService();

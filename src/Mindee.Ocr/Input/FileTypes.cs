@@ -64,7 +64,7 @@ internal static class FileTypes
         if (type is null && check)
         {
             throw new ArgumentException(
-                $"{what} is not a {Accepted} document (its first bytes are {Describe(head)}), whatever its extension says. " +
+                $"{what} is not a {Accepted} document (it starts with the bytes {Describe(head)}), whatever its extension says. " +
                 "The service would refuse it; nothing was sent. Set MindeeOcrOptions.CheckFileType to false to send it anyway.",
                 paramName);
         }
@@ -73,5 +73,5 @@ internal static class FileTypes
     }
 
     private static string Describe(ReadOnlySpan<byte> head) =>
-        head.IsEmpty ? "none" : Convert.ToHexString(head[..Math.Min(head.Length, 8)]);
+        head.IsEmpty ? "none" : Convert.ToHexString(head[..Math.Min(head.Length, 4)]); // a magic number, not content
 }
