@@ -60,6 +60,19 @@ public sealed class OriginTests : IDisposable
         Assert.Equal(2, _service.Requests.Count);
     }
 
+    [Fact]
+    public async Task A_location_outside_a_long_base_path_is_fetched_on_the_same_origin()
+    {
+        const string Prefix = "/a/rather/long/prefix/in/front/of/the/api/";
+        _service.Stub("GET", Prefix + "v2/jobs/" + Fixture.JobId, 302, headers: ("Location", "/v2/x"));
+        _service.Stub("GET", "/v2/x", 200, Fixture.Text("result-1-page.json"));
+        var client = _service.CreateClient(o => o.BaseAddress = new Uri(_service.BaseAddress, Prefix));
+
+        var result = await _service.Clock.RunAsync(client.WaitForResultAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Equal("receipt.jpg", result.File.Name);
+    }
+
     [Theory]
     [InlineData("http://api.example.com/")]
     [InlineData("ftp://127.0.0.1/")]

@@ -217,11 +217,11 @@ internal sealed class ApiTransport
 #endif
 
     /// <summary>A low-cardinality name for a request, for metrics: no ids.</summary>
-    private string Operation(Uri uri)
+    private static string Operation(Uri uri)
     {
-        var path = uri.AbsolutePath.AsSpan(Settings.BaseAddress.AbsolutePath.Length - 1);
-        return path.StartsWith("/v2/products/ocr/enqueue") ? "enqueue"
-            : path.StartsWith("/v2/jobs/") ? "job"
+        var path = uri.AbsolutePath;
+        return path.EndsWith("/v2/products/ocr/enqueue", StringComparison.Ordinal) ? "enqueue"
+            : path.Contains("/v2/jobs/", StringComparison.Ordinal) ? "job"
             : "result";
     }
 }
