@@ -301,9 +301,9 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
             {
                 envelope = JsonSerializer.Deserialize(body.AsSpan(), MindeeJsonContext.Default.JobEnvelope);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or ArgumentException)
             {
-                throw ApiTransport.Unreadable(response, request, "a job", ex);
+                throw ApiTransport.Unreadable(response, request, "a job", ErrorResponses.AsJsonException(ex));
             }
 
             var job = envelope?.Job ?? throw ApiTransport.Unreadable(response, request, "a job", new JsonException("The body is the JSON literal null."));

@@ -127,6 +127,18 @@ public sealed class ErrorMappingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_problem_with_a_null_error_item_is_shown_as_an_excerpt_not_a_crash()
+    {
+        _service.Stub("GET", MockService.ResultPath(), 422, """{"status":422,"title":"Invalid","code":"422-009","detail":"x","errors":[null]}""");
+        var client = _service.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrApiException>(() => client.GetResultAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(422, ex.Status);
+        Assert.Contains("422-009", ex.BodyExcerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_a_typed_error_with_the_network_error_inside()
     {
         var port = MockService.FreePort();

@@ -161,6 +161,16 @@ public class JsonReadingTests
         Assert.IsAssignableFrom<JsonException>(ex.InnerException);
     }
 
+    [Theory]
+    [InlineData("""{"inference":{"id":"i","job":{"id":"i"},"model":{"id":"m"},"file":{"name":"a","alias":null,"page_count":1,"mime_type":"image/png"},"result":{"pages":[{"content":"x","words":[null]}]}}}""")]
+    [InlineData("""{"inference":{"id":"i","job":{"id":"i"},"model":{"id":"m"},"file":{"name":"a","alias":null,"page_count":1,"mime_type":"image/png"},"result":{"pages":[null]}}}""")]
+    public void A_null_item_in_a_list_is_a_typed_error_not_a_null_reference_later(string json)
+    {
+        var ex = Assert.Throws<MindeeOcrException>(() => MindeeOcrJson.DeserializeInference(Encoding.UTF8.GetBytes(json)));
+        Assert.IsAssignableFrom<JsonException>(ex.InnerException);
+        Assert.Contains("null item", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_result_written_and_read_back_is_equal_word_for_word()
     {

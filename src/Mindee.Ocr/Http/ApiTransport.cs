@@ -197,9 +197,9 @@ internal sealed class ApiTransport
                 return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
                     ?? throw new JsonException("The body is the JSON literal null.");
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or ArgumentException)
             {
-                throw Unreadable(response, request, what, ex);
+                throw Unreadable(response, request, what, ErrorResponses.AsJsonException(ex));
             }
         }
     }

@@ -68,7 +68,7 @@ internal static class ErrorResponses
             var problem = JsonSerializer.Deserialize(trimmed, MindeeJsonContext.Default.MindeeProblem);
             return problem is not null && (problem.Title is not null || problem.Detail is not null || problem.Code is not null) ? problem : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             return null;
         }
@@ -134,6 +134,12 @@ internal static class ErrorResponses
 
         return result.Length == 0 ? null : result;
     }
+
+    /// <summary>
+    /// A failure while reading a body into the models, as a <see cref="JsonException"/>: a model
+    /// refusing a value (a null item in a list) is as unreadable as malformed JSON.
+    /// </summary>
+    public static JsonException AsJsonException(Exception ex) => ex as JsonException ?? new JsonException(ex.Message, ex);
 
     /// <summary>A JSON error's message with where it happened, for an exception message.</summary>
     public static string Describe(JsonException ex) =>

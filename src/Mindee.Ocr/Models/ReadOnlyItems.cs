@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
@@ -19,6 +20,12 @@ internal static class ReadOnlyItems
         }
 
         var array = items.ToArray();
+        if (default(T) is null && Array.IndexOf(array, default) >= 0)
+        {
+            // From JSON, this becomes a typed "unreadable" error (see ErrorResponses.AsJsonException).
+            throw new ArgumentException($"A list of {typeof(T).Name} holds a null item.", nameof(items));
+        }
+
         return array.Length == 0 ? Empty<T>.Instance : new ReadOnlyCollection<T>(array);
     }
 

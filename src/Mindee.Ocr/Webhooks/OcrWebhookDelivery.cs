@@ -56,9 +56,10 @@ public sealed class OcrWebhookDelivery
         {
             payload = JsonSerializer.Deserialize(body, MindeeJsonContext.Default.WebhookPayload);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
-            throw new MindeeOcrException($"The webhook body is not a Mindee OCR delivery: {ErrorResponses.Describe(ex)}", ex);
+            var json = ErrorResponses.AsJsonException(ex);
+            throw new MindeeOcrException($"The webhook body is not a Mindee OCR delivery: {ErrorResponses.Describe(json)}", json);
         }
 
         return FromPayload(payload);
@@ -77,9 +78,10 @@ public sealed class OcrWebhookDelivery
         {
             payload = await JsonSerializer.DeserializeAsync(body, MindeeJsonContext.Default.WebhookPayload, cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
-            throw new MindeeOcrException($"The webhook body is not a Mindee OCR delivery: {ErrorResponses.Describe(ex)}", ex);
+            var json = ErrorResponses.AsJsonException(ex);
+            throw new MindeeOcrException($"The webhook body is not a Mindee OCR delivery: {ErrorResponses.Describe(json)}", json);
         }
 
         return FromPayload(payload);
