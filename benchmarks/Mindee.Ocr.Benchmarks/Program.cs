@@ -21,6 +21,9 @@ public static class Program
                 return PollingSimulation.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             case "upload-peak":
                 return await UploadPeak.RunAsync();
+            case "parse-quick":
+                ParseQuick.Run();
+                return 0;
             case "parse":
                 BenchmarkRunner.Run<ParseBenchmarks>(Config());
                 return 0;
@@ -28,7 +31,7 @@ public static class Program
                 BenchmarkRunner.Run<UploadBenchmarks>(Config());
                 return 0;
             default:
-                Console.WriteLine("Modes: parse | upload | upload-peak | polling [jobs]");
+                Console.WriteLine("Modes: parse | parse-quick | upload | upload-peak | polling [jobs]");
                 return 2;
         }
     }
