@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using Xunit;
 
 namespace Mindee.Ocr.Tests;
 
@@ -18,4 +19,12 @@ internal static class NonUtcTimeZone
         Environment.SetEnvironmentVariable("TZ", Zone);
         TimeZoneInfo.ClearCachedData();
     }
+}
+
+/// <summary>Fails if the forcing above stopped working, so the timestamp tests would prove nothing.</summary>
+public class NonUtcTimeZoneTests
+{
+    [Fact]
+    public void This_assembly_runs_in_a_time_zone_that_is_not_utc() =>
+        Assert.Equal(TimeSpan.FromHours(5.5), TimeZoneInfo.Local.GetUtcOffset(new DateTime(2025, 7, 3)));
 }

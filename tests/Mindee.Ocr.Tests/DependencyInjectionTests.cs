@@ -98,24 +98,6 @@ public sealed class DependencyInjectionTests : IDisposable
         Assert.Equal(("from-config", "explicit"), (options.ApiKey, options.ModelId));
     }
 
-    [Fact]
-    public void A_missing_api_key_fails_on_resolution_naming_the_setting_and_the_variable()
-    {
-        var services = new ServiceCollection();
-        services.AddMindeeOcr(o => { o.ApiKey = null; o.BaseAddress = _service.BaseAddress; });
-        using var provider = Build(services);
-
-        if (Environment.GetEnvironmentVariable(MindeeOcrOptions.ApiKeyEnvironmentVariable) is not null)
-        {
-            return; // a real key in this environment would satisfy the fallback
-        }
-
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IMindeeOcrClient>());
-        Assert.Contains("MindeeOcrOptions.ApiKey", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("MINDEE_V2_API_KEY", ex.Message, StringComparison.Ordinal);
-        Assert.Empty(_service.Requests);
-    }
-
     [Theory]
     [InlineData("BaseAddress", "http://api.example.com/", "https")]
     [InlineData("RequestTimeout", "-00:00:01", "RequestTimeout")]

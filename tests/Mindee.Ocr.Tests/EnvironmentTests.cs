@@ -69,6 +69,21 @@ public sealed class EnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_api_key_fails_on_resolution_naming_the_setting_and_the_variable()
+    {
+        SetEnvironment(null, null, null);
+        var services = new ServiceCollection();
+        services.AddMindeeOcr(o => { o.ApiKey = null; o.BaseAddress = _service.BaseAddress; });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IMindeeOcrClient>());
+
+        Assert.Contains("MindeeOcrOptions.ApiKey", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MINDEE_V2_API_KEY", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_service.Requests);
+    }
+
+    [Fact]
     public async Task Invalid_options_stop_the_host_at_start_up()
     {
         SetEnvironment(null, null, null);

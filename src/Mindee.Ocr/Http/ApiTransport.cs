@@ -53,7 +53,7 @@ internal sealed class ApiTransport
     public Uri Resolve(string relativePath) => new(Settings.BaseAddress, relativePath);
 
     /// <summary>Builds a retry pipeline on the client's clock: exponential backoff with jitter, <c>Retry-After</c> as the floor.</summary>
-    public ResiliencePipeline BuildRetries(Func<Exception?, bool> shouldRetry)
+    private ResiliencePipeline BuildRetries(Func<Exception?, bool> shouldRetry)
     {
         if (Settings.MaxRetryAttempts == 0)
         {

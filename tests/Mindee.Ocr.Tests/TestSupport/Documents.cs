@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 
 namespace Mindee.Ocr.Tests.TestSupport;
 
@@ -34,8 +33,4 @@ public static class Documents
 
         return bytes;
     }
-
-    public static bool SameBytes(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b) => a.SequenceEqual(b);
-
-    public static string Describe(byte[] bytes) => $"{bytes.Length} bytes: {Convert.ToHexString(bytes.Take(8).ToArray())}…";
 }

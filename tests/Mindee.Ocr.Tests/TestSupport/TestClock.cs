@@ -76,9 +76,6 @@ public sealed class TestClock : FakeTimeProvider
         return await operation;
     }
 
-    /// <summary>Awaits an operation that returns nothing, advancing time as <see cref="RunAsync{T}"/> does.</summary>
-    public Task RunAsync(Task operation) => RunAsync(Wrap(operation));
-
     /// <summary>Waits (in real time, bounded) until the client starts a wait; returns its length without advancing.</summary>
     public async Task<TimeSpan> NextWaitAsync()
     {
@@ -89,11 +86,5 @@ public sealed class TestClock : FakeTimeProvider
         }
 
         return await next;
-    }
-
-    private static async Task<bool> Wrap(Task operation)
-    {
-        await operation;
-        return true;
     }
 }
