@@ -301,9 +301,9 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
             {
                 envelope = JsonSerializer.Deserialize(body.AsSpan(), MindeeJsonContext.Default.JobEnvelope);
             }
-            catch (Exception ex) when (ex is JsonException or ArgumentException)
+            catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
             {
-                throw ApiTransport.Unreadable(response, request, "a job", ErrorResponses.AsJsonException(ex));
+                throw ApiTransport.Unreadable(response, request, "a job", ex);
             }
 
             var job = envelope?.Job ?? throw ApiTransport.Unreadable(response, request, "a job", new JsonException("The body is the JSON literal null."));

@@ -31,7 +31,7 @@ public static class MindeeOcrJson
             return JsonSerializer.Deserialize(utf8Json, MindeeJsonContext.Default.InferenceEnvelope)?.Inference
                 ?? throw new JsonException("The JSON is the literal null.");
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
         {
             throw Unreadable("an OCR result", ex);
         }
@@ -50,7 +50,7 @@ public static class MindeeOcrJson
             var envelope = await JsonSerializer.DeserializeAsync(utf8Json, StreamedJson.Inference, cancellationToken).ConfigureAwait(false);
             return envelope?.Inference ?? throw new JsonException("The JSON is the literal null.");
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
         {
             throw Unreadable("an OCR result", ex);
         }
@@ -67,7 +67,7 @@ public static class MindeeOcrJson
             return JsonSerializer.Deserialize(utf8Json, MindeeJsonContext.Default.JobEnvelope)?.Job
                 ?? throw new JsonException("The JSON is the literal null.");
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
         {
             throw Unreadable("a job", ex);
         }
@@ -103,9 +103,6 @@ public static class MindeeOcrJson
         return JsonSerializer.SerializeToUtf8Bytes(new JobEnvelope(job), MindeeJsonContext.Default.JobEnvelope);
     }
 
-    private static MindeeOcrException Unreadable(string what, Exception ex)
-    {
-        var json = ErrorResponses.AsJsonException(ex);
-        return new($"The JSON could not be read as {what}: {ErrorResponses.Describe(json)}", json);
-    }
+    private static MindeeOcrException Unreadable(string what, Exception ex) =>
+        ErrorResponses.Unreadable("The JSON could not be read as " + what, ex);
 }

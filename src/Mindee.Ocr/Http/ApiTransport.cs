@@ -197,15 +197,15 @@ internal sealed class ApiTransport
                 return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
                     ?? throw new JsonException("The body is the JSON literal null.");
             }
-            catch (Exception ex) when (ex is JsonException or ArgumentException)
+            catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
             {
-                throw Unreadable(response, request, what, ErrorResponses.AsJsonException(ex));
+                throw Unreadable(response, request, what, ex);
             }
         }
     }
 
-    public static MindeeOcrException Unreadable(HttpResponseMessage response, string request, string what, JsonException ex) =>
-        new($"The Mindee OCR API answered {(int)response.StatusCode} to {request}, but its body could not be read as {what}: {ErrorResponses.Describe(ex)}", ex);
+    public static MindeeOcrException Unreadable(HttpResponseMessage response, string request, string what, Exception ex) =>
+        ErrorResponses.Unreadable($"The Mindee OCR API answered {(int)response.StatusCode} to {request}, but its body could not be read as {what}", ex);
 
     public Task<MindeeOcrApiException> ReadErrorAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken, bool mayHaveBeenEnqueued = false, string? alias = null) =>
         ErrorResponses.ReadAsync(response, request, Settings.ApiKey, Time, mayHaveBeenEnqueued, alias, cancellationToken);

@@ -68,7 +68,7 @@ internal static class ErrorResponses
             var problem = JsonSerializer.Deserialize(trimmed, MindeeJsonContext.Default.MindeeProblem);
             return problem is not null && (problem.Title is not null || problem.Detail is not null || problem.Code is not null) ? problem : null;
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        catch (Exception ex) when (IsReadFailure(ex))
         {
             return null;
         }
@@ -140,6 +140,16 @@ internal static class ErrorResponses
     /// refusing a value (a null item in a list) is as unreadable as malformed JSON.
     /// </summary>
     public static JsonException AsJsonException(Exception ex) => ex as JsonException ?? new JsonException(ex.Message, ex);
+
+    /// <summary>Whether <paramref name="ex"/> is a failure to read a body into the models (see <see cref="AsJsonException"/>).</summary>
+    public static bool IsReadFailure(Exception ex) => ex is JsonException or ArgumentException;
+
+    /// <summary>The typed error for a body that could not be read: <paramref name="what"/>, then where and why.</summary>
+    public static MindeeOcrException Unreadable(string what, Exception ex)
+    {
+        var json = AsJsonException(ex);
+        return new MindeeOcrException($"{what}: {Describe(json)}", json);
+    }
 
     /// <summary>A JSON error's message with where it happened, for an exception message.</summary>
     public static string Describe(JsonException ex) =>

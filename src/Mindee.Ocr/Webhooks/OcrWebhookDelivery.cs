@@ -56,10 +56,9 @@ public sealed class OcrWebhookDelivery
         {
             payload = JsonSerializer.Deserialize(body, MindeeJsonContext.Default.WebhookPayload);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
         {
-            var json = ErrorResponses.AsJsonException(ex);
-            throw new MindeeOcrException($"The webhook body is not a Mindee OCR delivery: {ErrorResponses.Describe(json)}", json);
+            throw ErrorResponses.Unreadable(NotADelivery, ex);
         }
 
         return FromPayload(payload);
@@ -78,14 +77,15 @@ public sealed class OcrWebhookDelivery
         {
             payload = await JsonSerializer.DeserializeAsync(body, MindeeJsonContext.Default.WebhookPayload, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
         {
-            var json = ErrorResponses.AsJsonException(ex);
-            throw new MindeeOcrException($"The webhook body is not a Mindee OCR delivery: {ErrorResponses.Describe(json)}", json);
+            throw ErrorResponses.Unreadable(NotADelivery, ex);
         }
 
         return FromPayload(payload);
     }
+
+    private const string NotADelivery = "The webhook body is not a Mindee OCR delivery";
 
     private static OcrWebhookDelivery FromPayload(WebhookPayload? payload)
     {
