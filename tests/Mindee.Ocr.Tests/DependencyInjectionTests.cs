@@ -79,7 +79,7 @@ public sealed class DependencyInjectionTests : IDisposable
         using var provider = Build(services);
 
         Assert.Equal("from-mindee-section", provider.GetRequiredService<IOptions<MindeeOcrOptions>>().Value.ModelId);
-        Assert.NotNull(provider.GetRequiredService<IMindeeOcrClient>());
+        Assert.IsType<MindeeOcrClient>(provider.GetRequiredService<IMindeeOcrClient>());
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class EnvironmentTests : IDisposable
         using var provider = services.BuildServiceProvider();
         var bound = provider.GetRequiredService<IOptions<MindeeOcrOptions>>().Value;
         Assert.Equal(("explicit", new Uri("https://env.example.com/")), (bound.ModelId, bound.BaseAddress));
-        Assert.NotNull(provider.GetRequiredService<IMindeeOcrClient>()); // the key comes from the environment
+        Assert.IsType<MindeeOcrClient>(provider.GetRequiredService<IMindeeOcrClient>()); // valid: the key comes from the environment
     }
 
     [Fact]
