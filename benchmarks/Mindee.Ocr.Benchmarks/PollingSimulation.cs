@@ -5,9 +5,8 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Time.Testing;
+using Mindee.Ocr.Harness;
 
 namespace Mindee.Ocr.Benchmarks;
 
@@ -76,7 +75,7 @@ public static class PollingSimulation
 
     private static (int Polls, double? Delay) RunOne(double durationSeconds, int index)
     {
-        var clock = new SimulationClock();
+        var clock = new TestClock();
         var service = new FakeService(clock, TimeSpan.FromSeconds(durationSeconds));
         var client = new MindeeOcrClient(
             new HttpClient(service),
@@ -87,52 +86,19 @@ public static class PollingSimulation
                 BaseAddress = new Uri("https://api.sim.local/"),
                 RequestTimeout = TimeSpan.FromHours(1),
                 UploadTimeout = TimeSpan.FromHours(1),
+                Randomizer = new Random(Seed + index).NextDouble,
             },
-            clock)
-        {
-            Jitter = new Random(Seed + index),
-        };
+            clock);
 
         var run = client.EnqueueAndWaitAsync(OcrInput.FromBytes("%PDF-1.7\n"u8.ToArray(), "sim.pdf"));
         try
         {
-            clock.DriveAsync(run).GetAwaiter().GetResult();
+            clock.RunAsync(run).GetAwaiter().GetResult();
             return (service.Polls, (service.SeenAt!.Value - service.DoneAt).TotalSeconds);
         }
         catch (MindeeOcrTimeoutException)
         {
             return (service.Polls, null);
-        }
-    }
-
-    /// <summary>A fake clock that reports each wait the client starts, so the driver can jump to it.</summary>
-    private sealed class SimulationClock : FakeTimeProvider
-    {
-        private readonly Channel<TimeSpan> _waits = Channel.CreateUnbounded<TimeSpan>();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period); // registered before it is reported
-            if (dueTime != Timeout.InfiniteTimeSpan && dueTime < TimeSpan.FromMinutes(30))
-            {
-                _waits.Writer.TryWrite(dueTime);
-            }
-
-            return timer;
-        }
-
-        public async Task DriveAsync(Task operation)
-        {
-            while (!operation.IsCompleted)
-            {
-                var next = _waits.Reader.ReadAsync().AsTask();
-                if (await Task.WhenAny(operation, next) == next)
-                {
-                    Advance(await next);
-                }
-            }
-
-            await operation;
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using Mindee.Ocr.Harness;
 
 namespace Mindee.Ocr.Benchmarks;
 
@@ -14,14 +15,14 @@ public class UploadBenchmarks
 {
     public const int FileSize = 64 * 1024 * 1024;
 
-    private SinkServer? _sink;
+    private LoopbackHttpServer? _sink;
     private MindeeOcrClient? _client;
     private string _path = string.Empty;
 
     [GlobalSetup]
     public void Setup()
     {
-        _sink = new SinkServer();
+        _sink = LoopbackHttpServer.Answering(202, SinkJob.Json);
         _path = WriteDocument(FileSize);
         _client = new MindeeOcrClient(new MindeeOcrOptions { ApiKey = "bench-key", ModelId = "bench-model", BaseAddress = _sink.BaseAddress });
     }

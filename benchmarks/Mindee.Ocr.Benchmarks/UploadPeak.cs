@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
+using Mindee.Ocr.Harness;
 
 namespace Mindee.Ocr.Benchmarks;
 
@@ -13,7 +14,7 @@ public static class UploadPeak
 {
     public static async Task<int> RunAsync()
     {
-        using var sink = new SinkServer();
+        using var sink = LoopbackHttpServer.Answering(202, SinkJob.Json);
         var path = UploadBenchmarks.WriteDocument(UploadBenchmarks.FileSize);
         try
         {
@@ -25,7 +26,7 @@ public static class UploadPeak
             process.Refresh();
             long workingSetBefore = process.WorkingSet64;
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            long discardedBefore = sink.BytesDiscarded;
+            long discardedBefore = sink.BodyBytesReceived;
             const int Runs = 5;
             for (int i = 0; i < Runs; i++)
             {
@@ -34,7 +35,7 @@ public static class UploadPeak
 
             long allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Runs;
             process.Refresh();
-            long received = (sink.BytesDiscarded - discardedBefore) / Runs;
+            long received = (sink.BodyBytesReceived - discardedBefore) / Runs;
             Console.WriteLine($"file size:                  {UploadBenchmarks.FileSize,15:N0} bytes");
             Console.WriteLine($"body bytes the sink read:   {received,15:N0} bytes per upload");
             Console.WriteLine($"allocated per upload:       {allocated,15:N0} bytes ({100.0 * allocated / UploadBenchmarks.FileSize:0.000}% of the file)");

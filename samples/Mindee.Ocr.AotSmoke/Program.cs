@@ -4,12 +4,12 @@ using System;
 using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Mindee.Ocr;
-using Mindee.Ocr.AotSmoke;
+using Mindee.Ocr.Harness;
 using Mindee.Ocr.Testing;
 
 var fake = new FakeMindeeService()
     .Then(FakeJobScenario.Succeeds(OcrResultFactory.FromPages("Hello from native AOT\nTotal 12.50 EUR"), processingPolls: 1));
-using var server = new LoopbackHttpServer(fake);
+using var server = LoopbackHttpServer.Handling(fake);
 
 var options = new MindeeOcrOptions
 {

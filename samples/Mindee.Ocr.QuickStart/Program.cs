@@ -6,6 +6,7 @@
 // them it runs offline against the test kit's in-process fake, through the same client code.
 using System;
 using System.IO;
+using System.Linq;
 using Mindee.Ocr;
 using Mindee.Ocr.Testing;
 
@@ -17,26 +18,26 @@ if (!file.Exists)
     return 1;
 }
 
-bool online = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(MindeeOcrOptions.ApiKeyEnvironmentVariable))
-    && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(MindeeOcrOptions.ModelIdEnvironmentVariable));
-
-MindeeOcrClient client;
-if (online)
-{
-    Console.WriteLine("Online: sending the document to the Mindee OCR API.");
-    client = new MindeeOcrClient(new MindeeOcrOptions()); // key, model and address come from the environment
-}
-else
-{
-    Console.WriteLine($"Offline: {MindeeOcrOptions.ApiKeyEnvironmentVariable} and {MindeeOcrOptions.ModelIdEnvironmentVariable} are not set, so this runs");
-    Console.WriteLine("against the test kit's fake service, with a synthetic result (not real OCR), through the same client code.");
-    var fake = new FakeMindeeService();
-    fake.Then(FakeJobScenario.Succeeds(processingPolls: 1));
-    client = new MindeeOcrClient(fake.CreateHttpClient(), new MindeeOcrOptions { ApiKey = "offline", ModelId = "offline-model" });
-}
+string[] unset = [.. new[] { MindeeOcrOptions.ApiKeyEnvironmentVariable, MindeeOcrOptions.ModelIdEnvironmentVariable }
+    .Where(name => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(name)))];
 
 try
 {
+    MindeeOcrClient client;
+    if (unset.Length == 0)
+    {
+        client = new MindeeOcrClient(new MindeeOcrOptions()); // key, model and address come from the environment
+        Console.WriteLine("Online: sending the document to the Mindee OCR API.");
+    }
+    else
+    {
+        Console.WriteLine($"Offline: {string.Join(" and ", unset)} {(unset.Length == 1 ? "is" : "are")} not set, so this runs");
+        Console.WriteLine("against the test kit's fake service, with a synthetic result (not real OCR), through the same client code.");
+        var fake = new FakeMindeeService();
+        fake.Then(FakeJobScenario.Succeeds(processingPolls: 1));
+        client = new MindeeOcrClient(fake.CreateHttpClient(), new MindeeOcrOptions { ApiKey = "offline", ModelId = "offline-model", BaseAddress = MindeeOcrOptions.DefaultBaseAddress });
+    }
+
     OcrInference result = await client.EnqueueAndWaitAsync(file);
     Console.WriteLine($"{result.File.Name}: {result.Result.Pages.Count} page(s)");
     for (int i = 0; i < result.Result.Pages.Count; i++)

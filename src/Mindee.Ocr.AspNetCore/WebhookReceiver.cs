@@ -28,7 +28,24 @@ internal sealed partial class WebhookReceiver(string secret, long maxBodyBytes, 
             sizeFeature.MaxRequestBodySize = maxBodyBytes;
         }
 
-        byte[]? body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The server gave up on the body (it came too slowly: 408; or it broke off): an ordinary
+            // event on the open internet, answered with the server's status, not an unhandled error.
+            LogBodyNotRead(logger, ex.StatusCode, ex.Message);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = ex.StatusCode;
+            }
+
+            return;
+        }
+
         if (body is null)
         {
             LogRejected(logger, StatusCodes.Status413PayloadTooLarge, "body larger than the limit");
@@ -56,7 +73,8 @@ internal sealed partial class WebhookReceiver(string secret, long maxBodyBytes, 
         }
         catch (MindeeOcrException ex)
         {
-            LogRejected(logger, StatusCodes.Status400BadRequest, ex.Message);
+            // The payload's own words can reach the message (a JSON path): never the secret.
+            LogRejected(logger, StatusCodes.Status400BadRequest, ex.Message.Replace(secret, "[redacted]", StringComparison.Ordinal));
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -99,4 +117,7 @@ internal sealed partial class WebhookReceiver(string secret, long maxBodyBytes, 
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Mindee webhook delivery rejected with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string reason);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Mindee webhook delivery not read; answered {Status}: {Reason}")]
+    private static partial void LogBodyNotRead(ILogger logger, int status, string reason);
 }

@@ -122,15 +122,9 @@ public sealed class FakeMindeeService : HttpMessageHandler
         }
 
         RecordedEnqueue sent;
-        string jobId;
-        lock (_gate)
-        {
-            jobId = $"fake-job-{_enqueues.Count + 1:D4}";
-        }
-
         try
         {
-            sent = contentType?.MediaType == "multipart/form-data" ? ReadForm(jobId, body, contentType) : ReadJson(jobId, body);
+            sent = contentType?.MediaType == "multipart/form-data" ? ReadForm(body, contentType) : ReadJson(body);
         }
         catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
         {
@@ -142,11 +136,14 @@ public sealed class FakeMindeeService : HttpMessageHandler
             return Problem(422, "422-009", "Invalid fields in form", "One or more fields failed validation.", pointer: "#/model_id");
         }
 
-        var job = new FakeJob(sent, scenario, _time.GetUtcNow(), origin);
+        // The id is given and the job recorded in one step: concurrent enqueues never share an id.
+        FakeJob job;
         lock (_gate)
         {
+            sent = sent with { JobId = $"fake-job-{_enqueues.Count + 1:D4}" };
+            job = new FakeJob(sent, scenario, _time.GetUtcNow(), origin);
             _enqueues.Add(sent);
-            _jobs[jobId] = job;
+            _jobs.Add(sent.JobId, job);
         }
 
         return Json(HttpStatusCode.Accepted, MindeeOcrJson.SerializeToUtf8Bytes(job.ToJob(JobStatus.Processing, null)));
@@ -218,24 +215,25 @@ public sealed class FakeMindeeService : HttpMessageHandler
         return Json(HttpStatusCode.OK, MindeeOcrJson.SerializeToUtf8Bytes(job.Result()));
     }
 
-    private static RecordedEnqueue ReadForm(string jobId, byte[] body, MediaTypeHeaderValue contentType)
+    private static RecordedEnqueue ReadForm(byte[] body, MediaTypeHeaderValue contentType)
     {
         var parts = FormData.Parse(body, FormData.Boundary(contentType.ToString()));
         string? Field(string name) => parts.FirstOrDefault(p => p.Name == name)?.Text;
         var file = parts.FirstOrDefault(p => p.Name == "file") ?? throw new FormatException("The form has no file part.");
-        return new RecordedEnqueue(
-            jobId,
-            OcrInputKind.File,
-            Field("filename") ?? file.FileName,
-            file.Bytes.LongLength,
-            file.ContentType,
-            Field("model_id"),
-            Field("alias"),
-            parts.Where(p => p.Name == "webhook_ids").Select(p => p.Text).ToArray(),
-            null);
+        return new RecordedEnqueue
+        {
+            JobId = string.Empty,
+            Kind = OcrInputKind.File,
+            FileName = Field("filename") ?? file.FileName,
+            ByteCount = file.Bytes.LongLength,
+            ContentType = file.ContentType,
+            ModelId = Field("model_id"),
+            Alias = Field("alias"),
+            WebhookIds = parts.Where(p => p.Name == "webhook_ids").Select(p => p.Text).ToArray(),
+        };
     }
 
-    private static RecordedEnqueue ReadJson(string jobId, byte[] body)
+    private static RecordedEnqueue ReadJson(byte[] body)
     {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
@@ -244,16 +242,17 @@ public sealed class FakeMindeeService : HttpMessageHandler
         var webhooks = root.TryGetProperty("webhook_ids", out var ids) && ids.ValueKind == JsonValueKind.Array
             ? ids.EnumerateArray().Select(i => i.GetString() ?? string.Empty).ToArray()
             : [];
-        return new RecordedEnqueue(
-            jobId,
-            base64 is null ? OcrInputKind.Url : OcrInputKind.Base64,
-            Field("filename"),
-            base64 is null ? 0 : Convert.FromBase64String(base64).LongLength,
-            null,
-            Field("model_id"),
-            Field("alias"),
-            webhooks,
-            Field("url"));
+        return new RecordedEnqueue
+        {
+            JobId = string.Empty,
+            Kind = base64 is null ? OcrInputKind.Url : OcrInputKind.Base64,
+            FileName = Field("filename"),
+            ByteCount = base64 is null ? 0 : Convert.FromBase64String(base64).LongLength,
+            ModelId = Field("model_id"),
+            Alias = Field("alias"),
+            WebhookIds = webhooks,
+            Url = Field("url"),
+        };
     }
 
     private static bool TryId(string path, string marker, out string id)
@@ -313,18 +312,19 @@ public sealed class FakeMindeeService : HttpMessageHandler
 
         public DateTimeOffset CreatedAt { get; } = createdAt;
 
-        public OcrJob ToJob(JobStatus status, Uri? resultUrl) => new(
-            sent.JobId,
-            sent.ModelId ?? string.Empty,
-            sent.FileName ?? "document",
-            sent.Alias,
-            CreatedAt,
-            status == JobStatus.Processing ? null : CreatedAt,
-            status,
-            new Uri(origin + "v2/jobs/" + sent.JobId),
-            resultUrl,
-            null,
-            status == JobStatus.Failed ? Scenario.JobFailure : null);
+        public OcrJob ToJob(JobStatus status, Uri? resultUrl) => new()
+        {
+            Id = sent.JobId,
+            ModelId = sent.ModelId ?? string.Empty,
+            FileName = sent.FileName ?? "document",
+            Alias = sent.Alias,
+            CreatedAt = CreatedAt,
+            CompletedAt = status == JobStatus.Processing ? null : CreatedAt,
+            Status = status,
+            PollingUrl = new Uri(origin + "v2/jobs/" + sent.JobId),
+            ResultUrl = resultUrl,
+            Error = status == JobStatus.Failed ? Scenario.JobFailure : null,
+        };
 
         /// <summary>The scenario's result (or a synthetic one), carrying this job's ids, model, file name and alias, as the service's would.</summary>
         public OcrInference Result()

@@ -7,7 +7,8 @@ namespace Mindee.Ocr.Testing;
 /// <summary>
 /// Builds <see cref="OcrInference"/>, <see cref="OcrPage"/> and <see cref="OcrWord"/> values from
 /// plain text, laying words out on lines with plausible polygons, so code that consumes results
-/// can be unit-tested without any JSON.
+/// can be unit-tested without any JSON. Build results through it (or object initializers), not
+/// through constructors: the models gain fields as the service does, and this keeps tests compiling.
 /// </summary>
 /// <example>
 /// <code>
@@ -49,7 +50,14 @@ public static class OcrResultFactory
         string mimeType = "application/pdf")
     {
         ArgumentNullException.ThrowIfNull(pages);
-        return new OcrInference(id, new JobReference(id), new ModelReference(modelId), new InferenceFile(fileName, alias, pages.Count, mimeType), new OcrResult(pages));
+        return new OcrInference
+        {
+            Id = id,
+            Job = new JobReference { Id = id },
+            Model = new ModelReference { Id = modelId },
+            File = new InferenceFile { Name = fileName, Alias = alias, PageCount = pages.Count, MimeType = mimeType },
+            Result = new OcrResult { Pages = pages },
+        };
     }
 
     /// <summary>
@@ -78,7 +86,7 @@ public static class OcrResultFactory
             }
         }
 
-        return new OcrPage(words, string.Join("\n", lines.Select(l => string.Join(" ", l))));
+        return new OcrPage { Words = words, Content = string.Join("\n", lines.Select(l => string.Join(" ", l))) };
     }
 
     /// <summary>A word in a rectangle, its four points clockwise from the top-left, all relative to the page.</summary>
@@ -89,5 +97,5 @@ public static class OcrResultFactory
     /// <param name="height">Height, relative to the page.</param>
     /// <returns>The word.</returns>
     public static OcrWord Word(string content, double x, double y, double width, double height) =>
-        new(content, new Polygon(new Point(x, y), new Point(x + width, y), new Point(x + width, y + height), new Point(x, y + height)));
+        new() { Content = content, Polygon = new Polygon(new Point(x, y), new Point(x + width, y), new Point(x + width, y + height), new Point(x, y + height)) };
 }

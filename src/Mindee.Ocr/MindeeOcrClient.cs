@@ -1,17 +1,15 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
+using System.Diagnostics;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Mindee.Ocr.Configuration;
 using Mindee.Ocr.Diagnostics;
 using Mindee.Ocr.Http;
 using Mindee.Ocr.Input;
-using Polly;
-using Polly.Retry;
+using Mindee.Ocr.Polling;
 
 namespace Mindee.Ocr;
 
@@ -28,17 +26,19 @@ namespace Mindee.Ocr;
 /// </example>
 public sealed class MindeeOcrClient : IMindeeOcrClient
 {
-    private readonly ApiTransport _transport;
+    private readonly OcrApi _api;
+    private readonly JobPoller _poller;
+    private readonly ILogger _logger;
 
     /// <summary>
     /// A standalone client, for use without dependency injection. Clients built this way share one
     /// pooled handler per distinct (proxy, connect timeout) setting, so building many never
     /// exhausts sockets, and nothing needs disposing.
     /// </summary>
-    /// <param name="options">The settings; copied.</param>
-    /// <exception cref="ArgumentException">A setting is missing or invalid; the message names it and its environment variable.</exception>
+    /// <param name="options">The settings; copied. Unset ones come from the environment variables, then the defaults.</param>
+    /// <exception cref="ArgumentException">Settings are missing or invalid; the message names each, and its environment variable.</exception>
     public MindeeOcrClient(MindeeOcrOptions options)
-        : this(SharedHandlers.CreateClient(options ?? throw new ArgumentNullException(nameof(options))), options)
+        : this(ClientSettings.Resolve(options, MindeeOcrEnvironment.Read()), httpClient: null, TimeProvider.System, loggerFactory: null)
     {
     }
 
@@ -48,413 +48,114 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     /// base address; it should not follow redirects automatically (the client handles them itself).
     /// </summary>
     /// <param name="httpClient">The HTTP client to send with.</param>
-    /// <param name="options">The settings; copied.</param>
+    /// <param name="options">The settings; copied. Unset ones come from the environment variables, then the defaults.</param>
     /// <param name="timeProvider">The clock for every wait and timeout; the system clock when null.</param>
     /// <param name="loggerFactory">Where logs go; nowhere when null.</param>
-    /// <exception cref="ArgumentException">A setting is missing or invalid; the message names it and its environment variable.</exception>
+    /// <exception cref="ArgumentException">Settings are missing or invalid; the message names each, and its environment variable.</exception>
     public MindeeOcrClient(HttpClient httpClient, MindeeOcrOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+        : this(ClientSettings.Resolve(options, MindeeOcrEnvironment.Read()), httpClient ?? throw new ArgumentNullException(nameof(httpClient)), timeProvider, loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        var settings = ClientSettings.Resolve(options);
-        var logger = (ILogger?)loggerFactory?.CreateLogger<MindeeOcrClient>() ?? NullLogger.Instance;
-        _transport = new ApiTransport(httpClient, settings, timeProvider ?? TimeProvider.System, logger);
     }
 
-    /// <summary>The source of the polling schedule's jitter; replaced by a seeded one in the polling simulation.</summary>
-    internal Random Jitter { get; init; } = Random.Shared;
+    private MindeeOcrClient(ClientSettings settings, HttpClient? httpClient, TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
+    {
+        _logger = (ILogger?)loggerFactory?.CreateLogger<MindeeOcrClient>() ?? NullLogger.Instance;
+        var http = httpClient ?? SharedHandlers.CreateClient(settings.Proxy, settings.ConnectTimeout);
+        _api = new OcrApi(new ApiTransport(http, settings, timeProvider ?? TimeProvider.System, _logger));
+        _poller = new JobPoller(_api, _logger);
+    }
 
     /// <inheritdoc />
-    public async Task<OcrJob> EnqueueAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        using var activity = MindeeOcrTelemetry.Start("Enqueue");
-        try
-        {
-            var job = await EnqueueCoreAsync(input, options, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag(MindeeOcrTelemetry.JobIdTag, job.Id).SetTag(MindeeOcrTelemetry.JobStatusTag, job.Status.ToString());
-            return job;
-        }
-        catch (Exception ex)
-        {
-            MindeeOcrTelemetry.Fail(activity, ex);
-            throw;
-        }
-    }
-
-    private async Task<OcrJob> EnqueueCoreAsync(OcrInput input, EnqueueOptions? options, CancellationToken cancellationToken)
+    public Task<OcrJob> EnqueueAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        options ??= new EnqueueOptions();
-        var modelId = Nonblank(options.ModelId) ?? _transport.Settings.DefaultModelId ?? throw new ArgumentException(
-            $"No model id: set EnqueueOptions.ModelId, MindeeOcrOptions.ModelId or the environment variable {MindeeOcrOptions.ModelIdEnvironmentVariable}. Nothing was sent.",
-            nameof(options));
-        var webhookIds = options.WebhookIds?.ToArray() ?? [];
-        if (webhookIds.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("EnqueueOptions.WebhookIds holds an empty id. Nothing was sent.", nameof(options));
-        }
-
-        var fileNameOverride = options.FileName is null ? null : FileNames.Check(options.FileName, nameof(options));
-        var upload = await input.PrepareAsync(fileNameOverride, _transport.Settings.CheckFileType, cancellationToken).ConfigureAwait(false);
-        await using (upload.ConfigureAwait(false))
-        {
-            var fields = new EnqueueFields(modelId, options.Alias, webhookIds, upload.FileName);
-            var job = await SendEnqueueAsync(upload, fields, cancellationToken).ConfigureAwait(false);
-            ClientLog.JobEnqueued(_transport.Logger, job.Id, upload.FileName ?? input.Kind.ToString());
-            return job;
-        }
+        return MindeeOcrTelemetry.TraceAsync(
+            "Enqueue",
+            (Self: this, Input: input, Options: options, Token: cancellationToken),
+            static async (s, activity) =>
+            {
+                var job = await s.Self.EnqueueCoreAsync(s.Input, s.Options ?? new EnqueueOptions(), s.Token).ConfigureAwait(false);
+                activity?.SetTag(MindeeOcrTelemetry.JobIdTag, job.Id).SetTag(MindeeOcrTelemetry.JobStatusTag, job.Status.ToString());
+                return job;
+            });
     }
 
     /// <inheritdoc />
-    public async Task<OcrJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
-    {
-        var uri = JobUri(CheckId(jobId, nameof(jobId)));
-        using var activity = MindeeOcrTelemetry.Start("GetJob");
-        activity?.SetTag(MindeeOcrTelemetry.JobIdTag, jobId);
-        try
-        {
-            var job = await _transport.GetAsync(uri, ReadJobAsync, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag(MindeeOcrTelemetry.JobStatusTag, job.Status.ToString());
-            return job;
-        }
-        catch (Exception ex)
-        {
-            MindeeOcrTelemetry.Fail(activity, ex);
-            throw;
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task<OcrInference> GetResultAsync(string inferenceId, CancellationToken cancellationToken = default)
-    {
-        var uri = _transport.Resolve("v2/products/ocr/results/" + Uri.EscapeDataString(CheckId(inferenceId, nameof(inferenceId))));
-        using var activity = MindeeOcrTelemetry.Start("GetResult");
-        activity?.SetTag(MindeeOcrTelemetry.JobIdTag, inferenceId);
-        try
-        {
-            return await _transport.GetAsync(uri, ReadInferenceAsync, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            MindeeOcrTelemetry.Fail(activity, ex);
-            throw;
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task<OcrInference> WaitForResultAsync(string jobId, CancellationToken cancellationToken = default)
+    public Task<OcrJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
         CheckId(jobId, nameof(jobId));
-        using var activity = MindeeOcrTelemetry.Start("WaitForResult");
-        return await WaitTracedAsync(activity, jobId, justEnqueued: false, cancellationToken).ConfigureAwait(false);
+        return MindeeOcrTelemetry.TraceAsync(
+            "GetJob",
+            (Api: _api, JobId: jobId, Token: cancellationToken),
+            static async (s, activity) =>
+            {
+                activity?.SetTag(MindeeOcrTelemetry.JobIdTag, s.JobId);
+                var job = await s.Api.GetJobAsync(s.JobId, s.Token).ConfigureAwait(false);
+                activity?.SetTag(MindeeOcrTelemetry.JobStatusTag, job.Status.ToString());
+                return job;
+            });
     }
 
     /// <inheritdoc />
-    public async Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<OcrInference> GetResultAsync(string inferenceId, CancellationToken cancellationToken = default)
     {
-        using var activity = MindeeOcrTelemetry.Start("EnqueueAndWait");
-        OcrJob job;
-        try
-        {
-            job = await EnqueueAsync(input, options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            MindeeOcrTelemetry.Fail(activity, ex);
-            throw;
-        }
-
-        return await WaitTracedAsync(activity, job.Id, justEnqueued: true, cancellationToken).ConfigureAwait(false);
+        CheckId(inferenceId, nameof(inferenceId));
+        return MindeeOcrTelemetry.TraceAsync(
+            "GetResult",
+            (Api: _api, Id: inferenceId, Token: cancellationToken),
+            static (s, activity) =>
+            {
+                activity?.SetTag(MindeeOcrTelemetry.JobIdTag, s.Id);
+                return s.Api.GetResultAsync(s.Api.ResultUri(s.Id), s.Token);
+            });
     }
 
-    private async Task<OcrInference> WaitTracedAsync(System.Diagnostics.Activity? activity, string jobId, bool justEnqueued, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public Task<OcrInference> WaitForResultAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        CheckId(jobId, nameof(jobId));
+        return MindeeOcrTelemetry.TraceAsync(
+            "WaitForResult",
+            (Self: this, JobId: jobId, Token: cancellationToken),
+            static (s, activity) => s.Self.WaitAsync(s.JobId, justEnqueued: false, activity, s.Token));
+    }
+
+    /// <inheritdoc />
+    public Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return MindeeOcrTelemetry.TraceAsync(
+            "EnqueueAndWait",
+            (Self: this, Input: input, Options: options, Token: cancellationToken),
+            static async (s, activity) =>
+            {
+                var job = await s.Self.EnqueueAsync(s.Input, s.Options, s.Token).ConfigureAwait(false);
+                return await s.Self.WaitAsync(job.Id, justEnqueued: true, activity, s.Token).ConfigureAwait(false);
+            });
+    }
+
+    private async Task<OcrJob> EnqueueCoreAsync(OcrInput input, EnqueueOptions options, CancellationToken cancellationToken)
+    {
+        var fields = EnqueueFields.From(options, _api.Settings.DefaultModelId);
+        var upload = await input.PrepareAsync(fields.FileName, _api.Settings.CheckFileType, cancellationToken).ConfigureAwait(false);
+        await using (upload.ConfigureAwait(false))
+        {
+            var job = await _api.EnqueueAsync(upload, fields with { FileName = upload.FileName }, cancellationToken).ConfigureAwait(false);
+            ClientLog.JobEnqueued(_logger, job.Id, upload.FileName ?? input.Kind.ToString());
+            return job;
+        }
+    }
+
+    private async Task<OcrInference> WaitAsync(string jobId, bool justEnqueued, Activity? activity, CancellationToken cancellationToken)
     {
         activity?.SetTag(MindeeOcrTelemetry.JobIdTag, jobId);
-        long started = _transport.Time.GetTimestamp();
-        string outcome = "processed";
-        try
-        {
-            var result = await WaitAsync(jobId, justEnqueued, activity, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag(MindeeOcrTelemetry.JobStatusTag, nameof(JobStatus.Processed));
-            return result;
-        }
-        catch (Exception ex)
-        {
-            outcome = ex switch
-            {
-                MindeeOcrJobFailedException => "failed",
-                MindeeOcrTimeoutException => "timeout",
-                OperationCanceledException => "canceled",
-                _ => "error",
-            };
-            MindeeOcrTelemetry.Fail(activity, ex);
-            throw;
-        }
-        finally
-        {
-            MindeeOcrTelemetry.JobDuration.Record(
-                _transport.Time.GetElapsedTime(started).TotalSeconds,
-                new KeyValuePair<string, object?>(MindeeOcrTelemetry.OutcomeTag, outcome));
-        }
+        var result = await _poller.WaitAsync(jobId, justEnqueued, activity, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(MindeeOcrTelemetry.JobStatusTag, nameof(JobStatus.Processed));
+        return result;
     }
 
-    private async Task<OcrJob> SendEnqueueAsync(PreparedUpload upload, EnqueueFields fields, CancellationToken cancellationToken)
-    {
-        var uri = _transport.Resolve("v2/products/ocr/enqueue");
-        var settings = _transport.Settings;
-        for (int attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await _transport.SendAsync(
-                    HttpMethod.Post,
-                    uri,
-                    () => upload.CreateContent(fields),
-                    settings.UploadTimeout,
-                    (response, request, ct) => ReadEnqueueAsync(response, request, fields.Alias, ct),
-                    cancellationToken).ConfigureAwait(false);
-            }
-            catch (MindeeOcrException ex) when (IsEnqueueRetryable(ex) && attempt < settings.MaxRetryAttempts)
-            {
-                if (!upload.CanSendAgain)
-                {
-                    throw new MindeeOcrException(
-                        $"{ex.Message} The document came from a forward-only stream that was already read, so it cannot be sent again; " +
-                        "pass a seekable stream (or a file) to let the client retry.",
-                        ex);
-                }
-
-                var delay = _transport.RetryDelay(attempt, (ex as MindeeOcrApiException)?.RetryAfter);
-                MindeeOcrTelemetry.CountRetry();
-                if (_transport.Logger.IsEnabled(LogLevel.Warning))
-                {
-                    ClientLog.RetryScheduled(_transport.Logger, "POST " + uri.AbsolutePath, delay.TotalMilliseconds, attempt + 1, ex.Message);
-                }
-
-                await Task.Delay(delay, _transport.Time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (MindeeOcrException ex) when (ex is not MindeeOcrApiException && !ex.DocumentMayHaveBeenEnqueued && !Transient.IsConnectFailure(ex))
-            {
-                // Sent (or partly sent), then no answer: the service may have taken it.
-                throw new MindeeOcrException(
-                    ex.Message + (fields.Alias is null
-                        ? " The document may have been enqueued all the same; send an alias to be able to find it."
-                        : $" The document may have been enqueued all the same (alias \"{fields.Alias}\"); look for it before sending it again."),
-                    ex.InnerException,
-                    documentMayHaveBeenEnqueued: true,
-                    fields.Alias);
-            }
-        }
-
-        bool IsEnqueueRetryable(MindeeOcrException ex) =>
-            (ex is MindeeOcrApiException { Status: 429 } api && !(api.RetryAfter > settings.RetryMaxDelay))
-            || Transient.IsConnectFailure(ex);
-    }
-
-    private async ValueTask<OcrJob> ReadEnqueueAsync(HttpResponseMessage response, string request, string? alias, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            int status = (int)response.StatusCode;
-            throw await _transport.ReadErrorAsync(response, request, cancellationToken, mayHaveBeenEnqueued: status >= 500 || status == 408, alias).ConfigureAwait(false);
-        }
-
-        try
-        {
-            var envelope = await _transport.ReadJsonAsync(response, MindeeJsonContext.Default.JobEnvelope, request, "a job", cancellationToken).ConfigureAwait(false);
-            return envelope.Job;
-        }
-        catch (MindeeOcrException ex) when (Transient.IsUnreadableBody(ex))
-        {
-            throw new MindeeOcrException(
-                ex.Message + (alias is null
-                    ? " The document was probably enqueued; send an alias to be able to find it."
-                    : $" The document was probably enqueued (alias \"{alias}\")."),
-                ex.InnerException,
-                documentMayHaveBeenEnqueued: true,
-                alias);
-        }
-    }
-
-    private async ValueTask<OcrJob> ReadJobAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken)
-    {
-        if ((int)response.StatusCode is 302 or 303)
-        {
-            return await ReadJobRedirectAsync(response, request, cancellationToken).ConfigureAwait(false);
-        }
-
-        var envelope = await _transport.ReadJsonAsync(response, MindeeJsonContext.Default.JobEnvelope, request, "a job", cancellationToken).ConfigureAwait(false);
-        return envelope.Job;
-    }
-
-    /// <summary>
-    /// The job endpoint answers 302 once the job is processed (even when asked not to, by some
-    /// proxies). The body, when there is one, is the job; without one, <c>Location</c> names the result.
-    /// </summary>
-    private async ValueTask<OcrJob> ReadJobRedirectAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken)
-    {
-        var body = await ErrorResponses.ReadPrefixAsync(response.Content, 1024 * 1024, cancellationToken).ConfigureAwait(false);
-        var location = response.Headers.Location;
-        if (HasContent(body))
-        {
-            JobEnvelope? envelope;
-            try
-            {
-                envelope = JsonSerializer.Deserialize(body.AsSpan(), MindeeJsonContext.Default.JobEnvelope);
-            }
-            catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
-            {
-                throw ApiTransport.Unreadable(response, request, "a job", ex);
-            }
-
-            var job = envelope?.Job ?? throw ApiTransport.Unreadable(response, request, "a job", new JsonException("The body is the JSON literal null."));
-            return job.ResultUrl is null && location is not null && job.Status == JobStatus.Processed
-                ? new OcrJob(job.Id, job.ModelId, job.FileName, job.Alias, job.CreatedAt, job.CompletedAt, job.Status, job.PollingUrl, location, job.Webhooks, job.Error)
-                : job;
-        }
-
-        if (location is null)
-        {
-            throw new MindeeOcrApiException((int)response.StatusCode, null, null, null, request + " (a redirect with neither a body nor a Location)");
-        }
-
-        // Only what the redirect tells is known: the job is processed and its result is there.
-        var jobId = request[(request.LastIndexOf('/') + 1)..];
-        return new OcrJob(Uri.UnescapeDataString(jobId), string.Empty, string.Empty, null, default, null, JobStatus.Processed, response.RequestMessage?.RequestUri ?? JobUri(jobId), location);
-    }
-
-    private async ValueTask<OcrInference> ReadInferenceAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken)
-    {
-        var envelope = await _transport.ReadJsonAsync(response, StreamedJson.Inference, request, "an OCR result", cancellationToken).ConfigureAwait(false);
-        return envelope.Inference;
-    }
-
-    private async Task<OcrInference> WaitAsync(string jobId, bool justEnqueued, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
-    {
-        var time = _transport.Time;
-        var logger = _transport.Logger;
-        var schedule = _transport.Settings.Polling;
-        long started = time.GetTimestamp();
-        int polls = 0;
-        bool warnedUnknown = false;
-        TimeSpan? lastRetryAfter = null;
-        var pollUri = JobUri(jobId);
-
-        var pipeline = new ResiliencePipelineBuilder<OcrJob> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<OcrJob>
-            {
-                MaxRetryAttempts = int.MaxValue,
-                ShouldHandle = args =>
-                {
-                    if (time.GetElapsedTime(started) >= schedule.Timeout)
-                    {
-                        return new ValueTask<bool>(false);
-                    }
-
-                    return new ValueTask<bool>(args.Outcome.Exception is { } error
-                        ? Transient.IsRetryableGet(error) || Transient.IsUnreadableBody(error)
-                        : args.Outcome.Result?.Status is JobStatus.Processing or JobStatus.Unknown);
-                },
-                DelayGenerator = args =>
-                {
-                    var retryAfter = (args.Outcome.Exception as MindeeOcrApiException)?.RetryAfter ?? lastRetryAfter;
-                    return new ValueTask<TimeSpan?>(schedule.NextDelay(polls, time.GetElapsedTime(started), retryAfter, Jitter.NextDouble()));
-                },
-                OnRetry = args =>
-                {
-                    if (args.Outcome.Exception is not null)
-                    {
-                        MindeeOcrTelemetry.CountRetry();
-                    }
-
-                    if (args.Outcome.Result is { } job)
-                    {
-                        if (job.Status == JobStatus.Unknown && !warnedUnknown)
-                        {
-                            warnedUnknown = true;
-                            ClientLog.UnknownStatus(logger, jobId);
-                        }
-
-                        ClientLog.PollScheduled(logger, jobId, job.Status, args.RetryDelay.TotalMilliseconds);
-                    }
-                    else if (args.Outcome.Exception is { } error)
-                    {
-                        ClientLog.PollFailed(logger, jobId, args.RetryDelay.TotalMilliseconds, error.Message);
-                    }
-
-                    return default;
-                },
-            })
-            .Build();
-
-        OcrJob finalJob;
-        try
-        {
-            if (justEnqueued && schedule.InitialDelay > TimeSpan.Zero)
-            {
-                await Task.Delay(schedule.InitialDelay, time, cancellationToken).ConfigureAwait(false);
-            }
-
-            finalJob = await pipeline.ExecuteAsync(
-                async token =>
-                {
-                    polls++;
-                    MindeeOcrTelemetry.Polls.Add(1);
-                    activity?.SetTag(MindeeOcrTelemetry.PollCountTag, polls);
-                    lastRetryAfter = null;
-                    return await _transport.SendAsync(
-                        HttpMethod.Get,
-                        pollUri,
-                        null,
-                        _transport.Settings.RequestTimeout,
-                        async (response, request, ct) =>
-                        {
-                            lastRetryAfter = RetryAfter.Read(response, time);
-                            return await ReadJobAsync(response, request, ct).ConfigureAwait(false);
-                        },
-                        token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new MindeeOcrWaitCanceledException(jobId, ex, cancellationToken);
-        }
-        catch (MindeeOcrException ex) when (time.GetElapsedTime(started) >= schedule.Timeout && (Transient.IsRetryableGet(ex) || Transient.IsUnreadableBody(ex)))
-        {
-            ClientLog.WaitTimedOut(logger, jobId, time.GetElapsedTime(started).TotalMilliseconds, polls);
-            throw new MindeeOcrTimeoutException(jobId, time.GetElapsedTime(started), ex);
-        }
-
-        var elapsed = time.GetElapsedTime(started);
-        switch (finalJob.Status)
-        {
-            case JobStatus.Processed:
-                ClientLog.JobProcessed(logger, jobId, elapsed.TotalMilliseconds, polls);
-                break;
-            case JobStatus.Failed:
-                ClientLog.JobFailed(logger, jobId, elapsed.TotalMilliseconds, finalJob.Error?.Code, finalJob.Error?.Title);
-                throw new MindeeOcrJobFailedException(jobId, finalJob.Error);
-            default:
-                ClientLog.WaitTimedOut(logger, jobId, elapsed.TotalMilliseconds, polls);
-                throw new MindeeOcrTimeoutException(jobId, elapsed, null);
-        }
-
-        var resultUri = finalJob.ResultUrl is { } given
-            ? OriginPolicy.RequireSameOrigin(_transport.Settings.BaseAddress, given, "result URL")
-            : _transport.Resolve("v2/products/ocr/results/" + Uri.EscapeDataString(jobId));
-        try
-        {
-            return await _transport.GetAsync(resultUri, ReadInferenceAsync, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new MindeeOcrWaitCanceledException(jobId, ex, cancellationToken);
-        }
-    }
-
-    private Uri JobUri(string jobId) => _transport.Resolve("v2/jobs/" + Uri.EscapeDataString(jobId) + "?redirect=false");
-
-    private static string CheckId(string id, string paramName)
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or holds what no id holds (it would change the URL).</exception>
+    private static void CheckId(string id, string paramName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id, paramName);
         foreach (var c in id)
@@ -469,22 +170,5 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
         {
             throw new ArgumentException($"\"{id}\" is not an id.", paramName);
         }
-
-        return id;
-    }
-
-    private static string? Nonblank(string? value) => value is null || string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static bool HasContent(ReadOnlySpan<byte> body)
-    {
-        foreach (var b in body)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

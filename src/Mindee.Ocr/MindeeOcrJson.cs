@@ -3,7 +3,7 @@ using System.IO;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Mindee.Ocr.Http;
+using Mindee.Ocr.Serialization;
 
 namespace Mindee.Ocr;
 
@@ -24,20 +24,10 @@ public static class MindeeOcrJson
     /// <param name="utf8Json">The JSON, UTF-8 encoded.</param>
     /// <returns>The result.</returns>
     /// <exception cref="MindeeOcrException">The JSON is malformed or not an OCR result; the inner exception says where.</exception>
-    public static OcrInference DeserializeInference(ReadOnlySpan<byte> utf8Json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8Json, MindeeJsonContext.Default.InferenceEnvelope)?.Inference
-                ?? throw new JsonException("The JSON is the literal null.");
-        }
-        catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
-        {
-            throw Unreadable("an OCR result", ex);
-        }
-    }
+    public static OcrInference DeserializeInference(ReadOnlySpan<byte> utf8Json) =>
+        JsonReading.Read(utf8Json, MindeeJsonContext.Default.InferenceEnvelope, Subject, "an OCR result").Inference;
 
-    /// <summary>Reads an OCR result from a stream of the service's JSON, without buffering it as text.</summary>
+    /// <summary>Reads an OCR result from a stream of the service's JSON: read whole into one pooled buffer (never as text), then parsed in one pass.</summary>
     /// <param name="utf8Json">The JSON, UTF-8 encoded; not disposed.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The result.</returns>
@@ -45,33 +35,16 @@ public static class MindeeOcrJson
     public static async Task<OcrInference> DeserializeInferenceAsync(Stream utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        try
-        {
-            var envelope = await JsonSerializer.DeserializeAsync(utf8Json, StreamedJson.Inference, cancellationToken).ConfigureAwait(false);
-            return envelope?.Inference ?? throw new JsonException("The JSON is the literal null.");
-        }
-        catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
-        {
-            throw Unreadable("an OCR result", ex);
-        }
+        var envelope = await JsonReading.ReadAsync(utf8Json, MindeeJsonContext.Default.InferenceEnvelope, Subject, "an OCR result", cancellationToken).ConfigureAwait(false);
+        return envelope.Inference;
     }
 
     /// <summary>Reads a job from the service's JSON, <c>{"job": …}</c>.</summary>
     /// <param name="utf8Json">The JSON, UTF-8 encoded.</param>
     /// <returns>The job.</returns>
     /// <exception cref="MindeeOcrException">The JSON is malformed or not a job; the inner exception says where.</exception>
-    public static OcrJob DeserializeJob(ReadOnlySpan<byte> utf8Json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8Json, MindeeJsonContext.Default.JobEnvelope)?.Job
-                ?? throw new JsonException("The JSON is the literal null.");
-        }
-        catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
-        {
-            throw Unreadable("a job", ex);
-        }
-    }
+    public static OcrJob DeserializeJob(ReadOnlySpan<byte> utf8Json) =>
+        JsonReading.Read(utf8Json, MindeeJsonContext.Default.JobEnvelope, Subject, "a job").Job;
 
     /// <summary>Writes an OCR result in the service's JSON form, <c>{"inference": …}</c>.</summary>
     /// <param name="inference">The result.</param>
@@ -79,7 +52,7 @@ public static class MindeeOcrJson
     public static byte[] SerializeToUtf8Bytes(OcrInference inference)
     {
         ArgumentNullException.ThrowIfNull(inference);
-        return JsonSerializer.SerializeToUtf8Bytes(new InferenceEnvelope(inference), MindeeJsonContext.Default.InferenceEnvelope);
+        return JsonSerializer.SerializeToUtf8Bytes(new InferenceEnvelope { Inference = inference }, MindeeJsonContext.Default.InferenceEnvelope);
     }
 
     /// <summary>Writes an OCR result in the service's JSON form to a stream.</summary>
@@ -91,7 +64,7 @@ public static class MindeeOcrJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(inference);
-        return JsonSerializer.SerializeAsync(utf8Json, new InferenceEnvelope(inference), MindeeJsonContext.Default.InferenceEnvelope, cancellationToken);
+        return JsonSerializer.SerializeAsync(utf8Json, new InferenceEnvelope { Inference = inference }, MindeeJsonContext.Default.InferenceEnvelope, cancellationToken);
     }
 
     /// <summary>Writes a job in the service's JSON form, <c>{"job": …}</c>.</summary>
@@ -100,9 +73,8 @@ public static class MindeeOcrJson
     public static byte[] SerializeToUtf8Bytes(OcrJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return JsonSerializer.SerializeToUtf8Bytes(new JobEnvelope(job), MindeeJsonContext.Default.JobEnvelope);
+        return JsonSerializer.SerializeToUtf8Bytes(new JobEnvelope { Job = job }, MindeeJsonContext.Default.JobEnvelope);
     }
 
-    private static MindeeOcrException Unreadable(string what, Exception ex) =>
-        ErrorResponses.Unreadable("The JSON could not be read as " + what, ex);
+    private const string Subject = "The JSON";
 }

@@ -6,7 +6,8 @@ namespace Mindee.Ocr;
 /// <summary>
 /// Settings of a <see cref="MindeeOcrClient"/>. The client copies them when it is built, so
 /// changing an options object afterwards does not change a client made from it.
-/// Precedence: values set here (or bound from configuration) &gt; environment variables &gt; defaults.
+/// Precedence: values set here (or bound from configuration) &gt; environment variables &gt; defaults;
+/// the environment is read when a client is built, not by this class.
 /// </summary>
 public sealed class MindeeOcrOptions
 {
@@ -23,18 +24,6 @@ public sealed class MindeeOcrOptions
     public static readonly Uri DefaultBaseAddress = new("https://api-v2.mindee.net/");
 
     /// <summary>
-    /// Creates options. <see cref="BaseAddress"/> starts as <c>MINDEE_V2_BASE_URL</c> when that
-    /// variable holds an absolute URL, else <see cref="DefaultBaseAddress"/>.
-    /// </summary>
-    public MindeeOcrOptions()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable(BaseAddressEnvironmentVariable);
-        BaseAddress = !string.IsNullOrWhiteSpace(fromEnvironment) && Uri.TryCreate(fromEnvironment.Trim(), UriKind.Absolute, out var uri)
-            ? uri
-            : DefaultBaseAddress;
-    }
-
-    /// <summary>
     /// The API key, sent as the raw <c>Authorization</c> header to <see cref="BaseAddress"/> and
     /// nowhere else. When null, <c>MINDEE_V2_API_KEY</c> is read. Never logged, never in a message.
     /// </summary>
@@ -48,9 +37,10 @@ public sealed class MindeeOcrOptions
 
     /// <summary>
     /// The service's address (scheme, host and port: the only origin the API key is sent to).
+    /// When null, <c>MINDEE_V2_BASE_URL</c> is read, else <see cref="DefaultBaseAddress"/> is used.
     /// HTTPS is required, except on loopback for local testing.
     /// </summary>
-    public Uri BaseAddress { get; set; }
+    public Uri? BaseAddress { get; set; }
 
     /// <summary>How <see cref="IMindeeOcrClient.WaitForResultAsync"/> polls, and how long it waits at most.</summary>
     public PollingOptions Polling { get; set; } = new();
@@ -87,4 +77,22 @@ public sealed class MindeeOcrOptions
 
     /// <summary>The time allowed to open a connection, for the handlers the library builds. Default 15 s.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The largest answer the client reads (after decompression); past it the call fails with
+    /// <see cref="MindeeOcrFailureKind.ResponseTooLarge"/> and nothing more is read, so a huge or
+    /// endless answer costs at most this much memory. Default 256 MiB: the service takes documents
+    /// of up to 200 pages, and a dense page (about 1,500 words) reads as about 0.8 MB of JSON, so the
+    /// largest real results stay well under it.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 256 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The source of the retry and polling jitter, a number in [0, 1) per call (as Polly's
+    /// <c>Randomizer</c>); null for a shared random generator. Tests pin it to assert exact delays.
+    /// </summary>
+    internal Func<double>? Randomizer { get; set; }
 }

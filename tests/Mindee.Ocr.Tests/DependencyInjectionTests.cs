@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Mindee.Ocr.Harness;
 using Mindee.Ocr.Tests.TestSupport;
 using Xunit;
 using static Mindee.Ocr.Tests.TestSupport.MockService;
@@ -100,40 +101,66 @@ public sealed class DependencyInjectionTests : IDisposable
 
     [Theory]
     [InlineData("BaseAddress", "http://api.example.com/", "https")]
+    [InlineData("BaseAddress", "not a url", "not an absolute URL")]
     [InlineData("RequestTimeout", "-00:00:01", "RequestTimeout")]
     [InlineData("UploadTimeout", "00:00:00", "UploadTimeout")]
     [InlineData("MaxRetryAttempts", "-1", "MaxRetryAttempts")]
+    [InlineData("MaxResponseBytes", "10", "MaxResponseBytes")]
     [InlineData("Polling:Jitter", "0.9", "Jitter")]
-    public void Each_invalid_setting_is_named(string key, string value, string expected)
+    public void Each_invalid_setting_is_named_with_the_key_it_came_from(string key, string value, string expected)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ocr:Settings:ApiKey"] = ApiKey,
+            ["Ocr:Settings:" + key] = value,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMindeeOcr(config.GetSection("Ocr:Settings"));
+        using var provider = Build(services);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<MindeeOcrClient>());
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"(configuration key 'Ocr:Settings:{key}')", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_invalid_setting_of_a_section_is_reported_at_once()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Mindee:ApiKey"] = ApiKey,
-            ["Mindee:" + key] = value,
+            ["Mindee:RequestTimeout"] = "-00:00:01",
+            ["Mindee:Polling:Jitter"] = "0.9",
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(config);
         services.AddMindeeOcr();
         using var provider = Build(services);
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<MindeeOcrClient>());
-        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, ex.Failures.Count());
+        Assert.Contains("'Mindee:RequestTimeout'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'Mindee:Polling:Jitter'", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_value_that_does_not_parse_names_its_key_and_not_its_value()
+    [Theory]
+    [InlineData("RequestTimeout", "secret-looking-value")]
+    [InlineData("MaxRetryAttempts", "secret-looking-value")]
+    [InlineData("Polling:IntervalGrowth", "secret-looking-value")]
+    public void A_value_that_does_not_parse_names_its_full_key_and_not_its_value(string key, string value)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Mindee:ApiKey"] = ApiKey,
-            ["Mindee:RequestTimeout"] = "secret-looking-value",
+            ["Ocr:ApiKey"] = ApiKey,
+            ["Ocr:" + key] = value,
         }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(config);
-        services.AddMindeeOcr();
+        var services = new ServiceCollection();
+        services.AddMindeeOcr(config.GetSection("Ocr"));
         using var provider = Build(services);
 
-        var ex = Assert.Throws<FormatException>(() => provider.GetRequiredService<IOptions<MindeeOcrOptions>>().Value);
-        Assert.Contains("Mindee:RequestTimeout", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret-looking-value", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<MindeeOcrOptions>>().Value);
+        Assert.Contains($"'Ocr:{key}'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mindee:", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, ex.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,7 +218,7 @@ public sealed class DependencyInjectionTests : IDisposable
     [Fact]
     public async Task Two_hundred_standalone_clients_share_one_connection_pool()
     {
-        using var server = new CountingServer(_service.JobJson("job-processing.json"));
+        using var server = LoopbackHttpServer.Answering(200, _service.JobJson("job-processing.json"));
         for (int i = 0; i < 200; i++)
         {
             var client = new MindeeOcrClient(new MindeeOcrOptions { ApiKey = ApiKey, BaseAddress = server.BaseAddress });

@@ -1,7 +1,10 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
+using Mindee.Ocr.Harness;
 using Mindee.Ocr.Tests.TestSupport;
 using Xunit;
 using static Mindee.Ocr.Tests.TestSupport.MockService;
@@ -75,18 +78,87 @@ public sealed class EnqueueRetryTests : IDisposable
     [Fact]
     public async Task A_timeout_after_sending_is_not_retried_and_says_the_document_may_be_enqueued()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackHttpServer.Silent();
+        var pdf = Documents.Pdf(40_000);
         var client = _service.CreateClient(o => { o.BaseAddress = silent.BaseAddress; o.UploadTimeout = TimeSpan.FromSeconds(20); });
-        _service.Clock.RequestTimeoutThreshold = TimeSpan.FromSeconds(21);
+        _service.Clock.RequestTimeoutThreshold = TimeSpan.FromDays(1); // the test moves time itself
 
-        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => _service.Clock.RunAsync(
-            client.EnqueueAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), new EnqueueOptions { Alias = "order-8" }, TestContext.Current.CancellationToken)));
+        var call = client.EnqueueAsync(OcrInput.FromBytes(pdf, "a.pdf"), new EnqueueOptions { Alias = "order-8" }, TestContext.Current.CancellationToken);
+        await silent.WhenReceivedAsync(pdf.Length).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken); // the whole document went out
+        _service.Clock.Advance(TimeSpan.FromSeconds(20));
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => call);
 
+        Assert.Equal(MindeeOcrFailureKind.Timeout, ex.Kind);
         Assert.IsType<TimeoutException>(ex.InnerException);
         Assert.True(ex.DocumentMayHaveBeenEnqueued);
         Assert.Equal("order-8", ex.Alias);
-        // Only the timeout was waited: a retry would have waited a backoff first.
-        Assert.Equal(TimeSpan.FromSeconds(20), _service.Clock.Advanced);
+        Assert.Equal(1, silent.Connections); // not sent again
+        Assert.Contains("may have been enqueued all the same (alias \"order-8\")", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_connect_timeout_is_a_connect_failure_and_the_upload_is_retried()
+    {
+        // .NET reports SocketsHttpHandler's ConnectTimeout as a TaskCanceledException whose cause is a
+        // TimeoutException: a connection that never opened, so nothing of the document left.
+        int attempts = 0;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromMilliseconds(50),
+            ConnectCallback = async (_, token) =>
+            {
+                Interlocked.Increment(ref attempts);
+                await Task.Delay(Timeout.InfiniteTimeSpan, token);
+                throw new InvalidOperationException("unreachable");
+            },
+        };
+        var client = new MindeeOcrClient(new HttpClient(handler), _service.Options(o => { o.MaxRetryAttempts = 2; o.Randomizer = () => 0.5; }), _service.Clock);
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => _service.Clock.RunAsync(
+            client.EnqueueAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), new EnqueueOptions { Alias = "order-9" }, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(MindeeOcrFailureKind.ConnectFailed, ex.Kind);
+        Assert.False(ex.DocumentMayHaveBeenEnqueued);
+        Assert.DoesNotContain("may have been enqueued", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, attempts);
+        Assert.Equal(TimeSpan.FromSeconds(1 + 2), _service.Clock.Advanced); // the two backoffs, jitter pinned to none
+    }
+
+    [Fact]
+    public async Task An_upload_timeout_while_still_connecting_sent_nothing_and_is_retried()
+    {
+        var connecting = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = Timeout.InfiniteTimeSpan,
+            ConnectCallback = async (_, token) =>
+            {
+                connecting.Writer.TryWrite(1);
+                await Task.Delay(Timeout.InfiniteTimeSpan, token);
+                throw new InvalidOperationException("unreachable");
+            },
+        };
+        var client = new MindeeOcrClient(new HttpClient(handler), _service.Options(o => { o.UploadTimeout = TimeSpan.FromSeconds(20); o.MaxRetryAttempts = 1; o.Randomizer = () => 0.5; }), _service.Clock);
+        var clock = _service.Clock;
+
+        var call = client.EnqueueAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken);
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            await connecting.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+            Assert.Equal(TimeSpan.FromSeconds(20), await clock.NextWaitAsync()); // the upload timeout
+            clock.Advance(TimeSpan.FromSeconds(20));
+            if (attempt == 0)
+            {
+                Assert.Equal(TimeSpan.FromSeconds(1), await clock.NextWaitAsync()); // the backoff before the retry
+                clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => call);
+        Assert.Equal(MindeeOcrFailureKind.ConnectFailed, ex.Kind);
+        Assert.False(ex.DocumentMayHaveBeenEnqueued);
+        Assert.Contains("could not connect within 20 s; nothing was sent", ex.Message, StringComparison.Ordinal);
+        Assert.False(connecting.Reader.TryRead(out _), "no third attempt");
     }
 
     [Fact]

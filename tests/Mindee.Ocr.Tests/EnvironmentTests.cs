@@ -54,18 +54,60 @@ public sealed class EnvironmentTests : IDisposable
     }
 
     [Fact]
-    public void Explicit_options_win_over_the_environment()
+    public async Task Explicit_options_win_over_the_environment_and_the_options_object_does_not_read_it()
     {
-        SetEnvironment("env-key", "env-model", "https://env.example.com/");
-        var options = new MindeeOcrOptions { BaseAddress = _service.BaseAddress, ModelId = "explicit" };
-        Assert.Equal(_service.BaseAddress, options.BaseAddress);
+        using var elsewhere = Start();
+        SetEnvironment("env-key", "env-model", elsewhere.BaseAddress.ToString());
+        _service.Stub("GET", JobPath(), 200, _service.JobJson("job-processing.json"));
+        elsewhere.Stub("GET", JobPath(), 200, _service.JobJson("job-processing.json"));
+
+        Assert.Null(new MindeeOcrOptions().BaseAddress); // the environment is read when a client is built
+        await new MindeeOcrClient(new MindeeOcrOptions { BaseAddress = _service.BaseAddress }).GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken);
 
         var services = new ServiceCollection();
-        services.AddMindeeOcr(o => { o.ModelId = "explicit"; });
+        services.AddMindeeOcr(o => o.ApiKey = "explicit-key");
         using var provider = services.BuildServiceProvider();
-        var bound = provider.GetRequiredService<IOptions<MindeeOcrOptions>>().Value;
-        Assert.Equal(("explicit", new Uri("https://env.example.com/")), (bound.ModelId, bound.BaseAddress));
-        Assert.IsType<MindeeOcrClient>(provider.GetRequiredService<IMindeeOcrClient>()); // valid: the key comes from the environment
+        await provider.GetRequiredService<IMindeeOcrClient>().GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken);
+
+        Assert.Equal("env-key", _service.Requests.Single().RequestMessage.Headers!["Authorization"].Single());
+        Assert.Equal("explicit-key", elsewhere.Requests.Single().RequestMessage.Headers!["Authorization"].Single());
+    }
+
+    [Theory]
+    [InlineData("localhost:9")]
+    [InlineData("127.0.0.1 :8080")]
+    [InlineData("api-v2.mindee.net")]
+    [InlineData("http://api.example.com/")]
+    public void An_unreadable_base_url_in_the_environment_is_an_error_naming_the_variable_and_its_value(string value)
+    {
+        SetEnvironment("env-key", "env-model", value);
+
+        var standalone = Assert.Throws<ArgumentException>(() => new MindeeOcrClient(new MindeeOcrOptions()));
+        var services = new ServiceCollection();
+        services.AddMindeeOcr();
+        using var provider = services.BuildServiceProvider();
+        var injected = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IMindeeOcrClient>());
+
+        foreach (var message in new[] { standalone.Message, injected.Message })
+        {
+            Assert.Contains("MINDEE_V2_BASE_URL", message, StringComparison.Ordinal);
+            Assert.Contains($"'{value.TrimEnd('/')}", message, StringComparison.Ordinal);
+            Assert.Contains("nothing was sent", message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_invalid_setting_is_reported_at_once()
+    {
+        SetEnvironment(null, null, null);
+        var options = new MindeeOcrOptions { RequestTimeout = TimeSpan.Zero, MaxRetryAttempts = -1, Polling = new PollingOptions { Jitter = 2 } };
+
+        var ex = Assert.Throws<ArgumentException>(() => new MindeeOcrClient(options));
+
+        Assert.Contains("MindeeOcrOptions.ApiKey is not set", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MindeeOcrOptions.RequestTimeout", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MindeeOcrOptions.MaxRetryAttempts", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MindeeOcrOptions.Polling.Jitter", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Mindee.Ocr.Harness;
 using Mindee.Ocr.Tests.TestSupport;
 using Xunit;
 
@@ -154,7 +155,7 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task A_request_with_no_answer_times_out_on_the_clients_clock()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackHttpServer.Silent();
         var client = _service.CreateClient(o => { o.BaseAddress = silent.BaseAddress; o.RequestTimeout = TimeSpan.FromSeconds(20); o.MaxRetryAttempts = 0; });
         _service.Clock.RequestTimeoutThreshold = TimeSpan.FromSeconds(21);
 
@@ -168,7 +169,7 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task The_callers_cancellation_stays_an_operation_canceled_exception()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackHttpServer.Silent();
         var client = _service.CreateClient(o => o.BaseAddress = silent.BaseAddress);
         using var cts = new System.Threading.CancellationTokenSource();
 
@@ -181,12 +182,12 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public void Exception_messages_read_well_on_their_own()
     {
-        var problem = new MindeeProblem(422, "Invalid fields in form", "422-009", "One or more fields failed validation.", [new MindeeProblemItem("#/model_id", "must be a UUID")]);
+        var problem = new MindeeProblem { Status = 422, Title = "Invalid fields in form", Code = "422-009", Detail = "One or more fields failed validation.", Errors = [new MindeeProblemItem { Pointer = "#/model_id", Detail = "must be a UUID" }] };
         var ex = new MindeeOcrApiException(422, problem, null, null, "POST /v2/products/ocr/enqueue");
         Assert.Equal(
             "The Mindee OCR API answered 422 (422-009) to POST /v2/products/ocr/enqueue: Invalid fields in form. One or more fields failed validation (model_id: must be a UUID).",
             ex.Message);
-        var failed = new MindeeOcrJobFailedException("job-1", new MindeeProblem(422, "Unreadable document", "422-102", "Corrupted."));
+        var failed = new MindeeOcrJobFailedException("job-1", new MindeeProblem { Status = 422, Title = "Unreadable document", Code = "422-102", Detail = "Corrupted." });
         Assert.Equal("Mindee OCR job 'job-1' failed: 422-102: Unreadable document: Corrupted.", failed.Message);
         var timeout = new MindeeOcrTimeoutException("job-1", TimeSpan.FromSeconds(600), null);
         Assert.Contains("WaitForResultAsync(\"job-1\")", timeout.Message, StringComparison.Ordinal);

@@ -20,7 +20,7 @@ public class JsonReadingTests
         Assert.Equal(Fixture.JobId, inference.Id);
         Assert.Equal(Fixture.JobId, inference.Job.Id);
         Assert.Equal(Fixture.ModelId, inference.Model.Id);
-        Assert.Equal(new InferenceFile("invoice-2025-07.pdf", null, 3, "application/pdf"), inference.File);
+        Assert.Equal(new InferenceFile { Name = "invoice-2025-07.pdf", PageCount = 3, MimeType = "application/pdf" }, inference.File);
         Assert.Equal(3, inference.Result.Pages.Count);
         Assert.Equal(1100, inference.Result.Pages.Sum(p => p.Words.Count));
         Assert.All(inference.Result.Pages.SelectMany(p => p.Words), w =>

@@ -3,12 +3,17 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using Mindee.Ocr.Testing;
 using Mindee.Ocr.Tests.TestSupport;
 using Xunit;
 
 namespace Mindee.Ocr.Tests;
 
-/// <summary>Every model type is immutable: no public setter, no collection a caller can write to.</summary>
+/// <summary>
+/// The models in one style: immutable (no public setter, no collection a caller can write to),
+/// value equality that includes list contents, built by object initializers or factories (no wide
+/// constructor, no positional Deconstruct), and summaries for ToString.
+/// </summary>
 public class ModelConventionTests
 {
     private static readonly Type[] ModelTypes =
@@ -18,13 +23,16 @@ public class ModelConventionTests
         typeof(BoundingBox), typeof(MindeeProblem), typeof(MindeeProblemItem), typeof(OcrWebhookDelivery), typeof(OcrWebhookFailure),
     ];
 
+    // Geometry values: a point and a box are their coordinates, by definition; a polygon is its points.
+    private static readonly Type[] GeometryTypes = [typeof(Point), typeof(BoundingBox), typeof(Polygon)];
+
     [Fact]
     public void The_list_of_model_types_covers_the_models_namespace()
     {
         var modelFiles = typeof(OcrJob).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == "Mindee.Ocr" && !t.IsEnum && !t.IsInterface && !typeof(Exception).IsAssignableFrom(t)
                 && !t.Name.Contains("Client", StringComparison.Ordinal) && !t.Name.EndsWith("Options", StringComparison.Ordinal)
-                && t != typeof(OcrInput) && t != typeof(MindeeOcrJson) && !t.IsAbstract)
+                && t != typeof(OcrInput) && t != typeof(MindeeOcrJson) && t != typeof(OcrWebhookSignature) && !t.IsAbstract)
             .ToList();
         Assert.Empty(modelFiles.Except(ModelTypes));
     }
@@ -41,46 +49,117 @@ public class ModelConventionTests
     }
 
     [Fact]
+    public void No_wire_model_has_a_constructor_with_parameters_or_a_positional_deconstruct()
+    {
+        var offenders = ModelTypes.Except(GeometryTypes)
+            .SelectMany(t => t.GetConstructors(BindingFlags.Public | BindingFlags.Instance).Where(c => c.GetParameters().Length > 0).Select(c => $"{t.Name}({c.GetParameters().Length} parameters)")
+                .Concat(t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.Name == "Deconstruct").Select(_ => $"{t.Name}.Deconstruct")))
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void Every_collection_of_a_parsed_result_rejects_writes()
     {
         var inference = MindeeOcrJson.DeserializeInference(Fixture.Bytes("result-3-pages.json"));
         var job = MindeeOcrJson.DeserializeJob(Fixture.Bytes("job-processed.json"));
-        var problem = new MindeeProblem(422, "t", "c", "d", [new MindeeProblemItem("#/a", "b")]);
-        var collections = new object[] { inference.Result.Pages, inference.Result.Pages[0].Words, job.Webhooks, problem.Errors };
+        var problem = new MindeeProblem { Status = 422, Errors = [new MindeeProblemItem { Pointer = "#/a", Detail = "b" }] };
+        var collections = new IEnumerable[] { inference.Result.Pages, inference.Result.Pages[0].Words, job.Webhooks, problem.Errors };
         foreach (var collection in collections)
         {
-            Assert.IsNotType<List<OcrPage>>(collection, exactMatch: false);
             Assert.False(collection.GetType().IsArray, $"{collection.GetType()} is an array, which callers can write to.");
-            if (collection is IList list)
-            {
-                Assert.True(list.IsReadOnly, $"{collection.GetType()} can be written to.");
-            }
+            var list = Assert.IsAssignableFrom<IList>(ToNonGenericList(collection));
+            Assert.True(list.IsReadOnly, $"{collection.GetType()} can be written to.");
         }
+
+        var words = Assert.IsAssignableFrom<IList<OcrWord>>(inference.Result.Pages[0].Words);
+        Assert.Throws<NotSupportedException>(() => words[0] = words[1]);
+        Assert.Throws<NotSupportedException>(() => words.Clear());
     }
 
     [Fact]
-    public void Collection_properties_of_models_reject_writes_when_built_by_hand()
+    public void Collections_are_copied_when_models_are_built_by_hand_or_with_with()
     {
-        var words = new List<OcrWord> { new("a", new Polygon(new Point(0, 0), new Point(1, 0), new Point(1, 1))) };
-        var page = new OcrPage(words, "a");
-        words.Add(new OcrWord("b", new Polygon()));
+        var words = new List<OcrWord> { Word("a") };
+        var page = new OcrPage { Words = words, Content = "a" };
+        var changed = page with { Content = "a b", Words = words };
+        words.Add(Word("b"));
+
         Assert.Single(page.Words);
+        Assert.Single(changed.Words);
         var asList = Assert.IsAssignableFrom<IList<OcrWord>>(page.Words);
         Assert.Throws<NotSupportedException>(() => asList[0] = words[1]);
         Assert.Throws<NotSupportedException>(() => asList.Add(words[1]));
     }
 
     [Fact]
-    public void Every_public_property_of_a_collection_type_is_a_read_only_interface()
+    public void Two_reads_of_the_same_json_are_equal_models_with_equal_hash_codes()
     {
-        var offenders = ModelTypes
-            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            .Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)
-                && p.PropertyType != typeof(Polygon)
-                && !(p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)))
-            .Select(p => $"{p.DeclaringType!.Name}.{p.Name}: {p.PropertyType.Name}")
-            .ToList();
-        Assert.Empty(offenders);
+        var first = MindeeOcrJson.DeserializeInference(Fixture.Bytes("result-3-pages.json"));
+        var second = MindeeOcrJson.DeserializeInference(Fixture.Bytes("result-3-pages.json"));
+        var job = MindeeOcrJson.DeserializeJob(Fixture.Bytes("job-processed.json"));
+
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.Equal(job, MindeeOcrJson.DeserializeJob(Fixture.Bytes("job-processed.json")));
+        Assert.Equal(first, MindeeOcrJson.DeserializeInference(MindeeOcrJson.SerializeToUtf8Bytes(first)));
+    }
+
+    [Fact]
+    public void A_difference_anywhere_in_a_list_makes_models_unequal()
+    {
+        var inference = MindeeOcrJson.DeserializeInference(Fixture.Bytes("result-3-pages.json"));
+        var page = inference.Result.Pages[2];
+        var words = page.Words.ToArray();
+        words[^1] = words[^1] with { Content = words[^1].Content + "!" };
+        var changed = inference with { Result = new OcrResult { Pages = [inference.Result.Pages[0], inference.Result.Pages[1], page with { Words = words }] } };
+
+        Assert.NotEqual(inference, changed);
+        Assert.NotEqual(inference.Result, changed.Result);
+        Assert.Equal(inference.File, changed.File);
+    }
+
+    [Fact]
+    public void With_changes_one_property_and_keeps_the_rest()
+    {
+        var job = MindeeOcrJson.DeserializeJob(Fixture.Bytes("job-processing.json"));
+        var done = job with { Status = JobStatus.Processed, CompletedAt = new DateTimeOffset(2025, 7, 3, 16, 0, 0, TimeSpan.FromHours(2)) };
+
+        Assert.Equal(JobStatus.Processing, job.Status);
+        Assert.Equal((JobStatus.Processed, job.Id, job.PollingUrl), (done.Status, done.Id, done.PollingUrl));
+        Assert.Equal(TimeSpan.Zero, done.CompletedAt!.Value.Offset); // converted to UTC on the way in
+        Assert.Equal(14, done.CompletedAt.Value.Hour);
+    }
+
+    [Fact]
+    public void A_null_where_a_model_needs_a_value_is_refused_when_it_is_built()
+    {
+        var word = Word("a");
+        Assert.Throws<ArgumentNullException>(() => word with { Content = null! });
+        Assert.Throws<ArgumentNullException>(() => new OcrPage { Words = null!, Content = "a" });
+        Assert.Throws<ArgumentException>(() => new OcrPage { Words = [word, null!], Content = "a" });
+    }
+
+    [Fact]
+    public void To_string_reads_as_a_summary_never_as_type_names()
+    {
+        var inference = MindeeOcrJson.DeserializeInference(Fixture.Bytes("result-3-pages.json"));
+        var job = MindeeOcrJson.DeserializeJob(Fixture.Bytes("job-failed.json"));
+        var texts = new[]
+        {
+            inference.ToString(), inference.Result.ToString(), inference.Result.Pages[0].ToString(), inference.Result.Pages[0].Words[0].ToString(),
+            inference.File.ToString(), job.ToString(), MindeeOcrJson.DeserializeJob(Fixture.Bytes("job-processed.json")).Webhooks[0].ToString(),
+        };
+
+        Assert.All(texts, t => Assert.DoesNotContain("System.", t, StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.DoesNotContain("Collection", t, StringComparison.Ordinal));
+        Assert.StartsWith($"Inference {Fixture.JobId} of invoice-2025-07.pdf: 3 pages, 1,100 words: \"", texts[0], StringComparison.Ordinal);
+        Assert.StartsWith("Page of ", texts[2], StringComparison.Ordinal);
+        Assert.True(texts[0].Length < 200, "a summary, not the whole text: " + texts[0]);
+        Assert.Equal("invoice-2025-07.pdf (application/pdf, 3 pages)", texts[4]);
+        Assert.Contains("Failed", texts[5], StringComparison.Ordinal);
+        Assert.Contains("422-102", texts[5], StringComparison.Ordinal);
+        Assert.Equal("Page of 2 words: \"Total 42.00\"", OcrResultFactory.Page("Total 42.00").ToString());
     }
 
     [Fact]
@@ -92,6 +171,10 @@ public class ModelConventionTests
         Assert.Equal(new Point(0, 0), polygon[0]);
         Assert.DoesNotContain(typeof(Polygon).GetInterfaces(), i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IList<>));
     }
+
+    private static OcrWord Word(string text) => OcrResultFactory.Word(text, 0.1, 0.1, 0.05, 0.01);
+
+    private static IEnumerable ToNonGenericList(IEnumerable collection) => collection;
 
     private static bool IsInitOnly(MethodInfo setter) =>
         setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == "System.Runtime.CompilerServices.IsExternalInit");

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Mindee.Ocr.Testing;
+using Mindee.Ocr.Harness;
 using Mindee.Ocr.Tests.TestSupport;
 using Xunit;
 
@@ -52,7 +53,7 @@ public sealed class TestKitTests
     public async Task A_failed_job_reaches_the_application_as_a_job_failed_exception()
     {
         var clock = new TestClock();
-        var problem = new MindeeProblem(422, "Unreadable document", "422-102", "Password-protected.");
+        var problem = new MindeeProblem { Status = 422, Title = "Unreadable document", Code = "422-102", Detail = "Password-protected." };
         var fake = new FakeMindeeService(clock).Then(FakeJobScenario.Fails(problem, processingPolls: 1));
         var client = new MindeeOcrClient(fake.CreateHttpClient(), Options(), clock);
 

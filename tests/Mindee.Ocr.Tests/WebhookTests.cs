@@ -100,8 +100,8 @@ public class WebhookTests
 
     [Theory]
     [InlineData("""{"something":"else"}""", "neither a result")]
-    [InlineData("""not json""", "is not a Mindee OCR delivery")]
-    [InlineData("""{"inference":{"id":"x"}}""", "is not a Mindee OCR delivery")]
+    [InlineData("""not json""", "could not be read as a Mindee OCR delivery")]
+    [InlineData("""{"inference":{"id":"x"}}""", "could not be read as a Mindee OCR delivery")]
     public void A_payload_that_is_neither_says_why(string json, string expected)
     {
         var ex = Assert.Throws<MindeeOcrException>(() => OcrWebhookDelivery.Parse(Encoding.UTF8.GetBytes(json)));
@@ -113,6 +113,6 @@ public class WebhookTests
     {
         var result = OcrResultFactory.FromPages("a");
         Assert.Equal(result.Id, OcrWebhookDelivery.FromResult(result).InferenceId);
-        Assert.Equal("i", OcrWebhookDelivery.FromFailure(new OcrWebhookFailure("i", null, null, null, null, null)).InferenceId);
+        Assert.Equal("i", OcrWebhookDelivery.FromFailure(new OcrWebhookFailure { InferenceId = "i" }).InferenceId);
     }
 }

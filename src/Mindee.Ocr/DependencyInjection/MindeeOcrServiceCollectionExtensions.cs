@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using Microsoft.Extensions.Configuration;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mindee.Ocr;
-using Mindee.Ocr.DependencyInjection;
+using Mindee.Ocr.Configuration;
 using Mindee.Ocr.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -69,15 +70,22 @@ public static class MindeeOcrServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        // The section the options come from, asked by the binding below and by the validator, so an
+        // error names the key that was really read. A later call's section replaces an earlier one's.
+        bool firstCall = !services.Any(d => d.ServiceType == typeof(MindeeOcrSection));
+        services.Replace(ServiceDescriptor.Singleton(new MindeeOcrSection(section)));
         var options = services.AddOptions<MindeeOcrOptions>();
-        options.Configure<IServiceProvider>((o, provider) =>
+        if (firstCall)
         {
-            var source = section ?? provider.GetService<IConfiguration>()?.GetSection(MindeeOcrConfiguration.DefaultSectionName);
-            if (source is not null)
+            options.Configure<IServiceProvider>(static (o, provider) =>
             {
-                MindeeOcrConfiguration.Bind(source, o);
-            }
-        });
+                if (provider.GetRequiredService<MindeeOcrSection>().Resolve(provider) is { } source)
+                {
+                    MindeeOcrConfigurationBinding.Bind(source, o);
+                }
+            });
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);

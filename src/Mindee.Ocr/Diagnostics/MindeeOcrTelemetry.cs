@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using System.Threading.Tasks;
 
 namespace Mindee.Ocr.Diagnostics;
 
@@ -22,17 +23,31 @@ internal static class MindeeOcrTelemetry
 
     public static readonly Meter Meter = new(Name, Version);
 
-    /// <summary><c>mindee.ocr.request.duration</c> (s): each HTTP request, tagged with operation, method and status.</summary>
-    public static readonly Histogram<double> RequestDuration =
-        Meter.CreateHistogram<double>("mindee.ocr.request.duration", "s", "Duration of each HTTP request to the Mindee OCR API.");
+    /// <summary>
+    /// <c>mindee.ocr.request.duration</c> (s): each HTTP request, tagged with operation, method and
+    /// status. Buckets from 10 ms (a poll on a warm connection) to 15 minutes (a slow upload).
+    /// </summary>
+    public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram(
+        "mindee.ocr.request.duration",
+        "s",
+        "Duration of each HTTP request to the Mindee OCR API.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900] });
 
     /// <summary><c>mindee.ocr.job.polls</c>: one per poll of a job's status.</summary>
     public static readonly Counter<long> Polls =
         Meter.CreateCounter<long>("mindee.ocr.job.polls", "{poll}", "Polls of job statuses while waiting for results.");
 
-    /// <summary><c>mindee.ocr.job.duration</c> (s): from the start of a wait to its outcome, tagged with the outcome.</summary>
-    public static readonly Histogram<double> JobDuration =
-        Meter.CreateHistogram<double>("mindee.ocr.job.duration", "s", "Time from the start of a wait for a job to its outcome.");
+    /// <summary>
+    /// <c>mindee.ocr.job.duration</c> (s): from the start of a wait to its outcome, tagged with the
+    /// outcome. Buckets from 1 s to the 10-minute deadline (the service gives up on a job at 590 s).
+    /// </summary>
+    public static readonly Histogram<double> JobDuration = Meter.CreateHistogram(
+        "mindee.ocr.job.duration",
+        "s",
+        "Time from the start of a wait for a job to its outcome.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 3, 5, 7.5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 450, 600] });
 
     public const string JobIdTag = "mindee.job.id";
     public const string JobStatusTag = "mindee.job.status";
@@ -53,6 +68,24 @@ internal static class MindeeOcrTelemetry
         {
             int count = activity.GetTagItem(RetryCountTag) is int n ? n : 0;
             activity.SetTag(RetryCountTag, count + 1);
+        }
+    }
+
+    /// <summary>
+    /// Runs a public call inside its activity (<c>Mindee.Ocr.{operation}</c>): the call tags it as it
+    /// goes, and a failure marks it with the exception's type. Every public method goes through here.
+    /// </summary>
+    public static async Task<T> TraceAsync<T, TState>(string operation, TState state, Func<TState, Activity?, Task<T>> call)
+    {
+        using var activity = Start(operation);
+        try
+        {
+            return await call(state, activity).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Fail(activity, ex);
+            throw;
         }
     }
 

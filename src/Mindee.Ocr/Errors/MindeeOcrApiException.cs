@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 
 namespace Mindee.Ocr;
@@ -50,7 +49,7 @@ public class MindeeOcrApiException : MindeeOcrException
         string? request = null,
         bool documentMayHaveBeenEnqueued = false,
         string? alias = null)
-        : base(BuildMessage(status, problem, bodyExcerpt, request, documentMayHaveBeenEnqueued, alias), null, documentMayHaveBeenEnqueued, alias)
+        : base(BuildMessage(status, problem, bodyExcerpt, request), MindeeOcrFailureKind.ErrorStatus, null, documentMayHaveBeenEnqueued, alias)
     {
         Status = status;
         Problem = problem;
@@ -86,7 +85,7 @@ public class MindeeOcrApiException : MindeeOcrException
     /// </summary>
     public string? BodyExcerpt { get; }
 
-    private static string BuildMessage(int status, MindeeProblem? problem, string? excerpt, string? request, bool mayHaveBeenEnqueued, string? alias)
+    private static string BuildMessage(int status, MindeeProblem? problem, string? excerpt, string? request)
     {
         var text = new StringBuilder("The Mindee OCR API answered ").Append(status);
         if (problem?.Code is { Length: > 0 } code)
@@ -101,23 +100,10 @@ public class MindeeOcrApiException : MindeeOcrException
 
         if (problem is not null)
         {
-            if (problem.Title is { Length: > 0 } title)
+            var description = problem.Describe();
+            if (description.Length > 0)
             {
-                text.Append(": ").Append(title.TrimEnd('.'));
-            }
-
-            if (problem.Detail is { Length: > 0 } detail)
-            {
-                text.Append(". ").Append(detail.TrimEnd('.'));
-            }
-
-            var items = problem.Errors
-                .Select(e => e.Pointer is { Length: > 0 } p ? $"{p.TrimStart('#', '/')}: {e.Detail}" : e.Detail)
-                .Where(s => !string.IsNullOrEmpty(s))
-                .ToList();
-            if (items.Count > 0)
-            {
-                text.Append(" (").Append(string.Join("; ", items)).Append(')');
+                text.Append(": ").Append(description);
             }
         }
         else if (!string.IsNullOrEmpty(excerpt))
@@ -129,14 +115,6 @@ public class MindeeOcrApiException : MindeeOcrException
             text.Append(" with an empty body");
         }
 
-        text.Append('.');
-        if (mayHaveBeenEnqueued)
-        {
-            text.Append(" The document may have been enqueued all the same");
-            text.Append(alias is null ? "; send an alias to be able to find it" : $" (alias \"{alias}\"); look for it before sending it again");
-            text.Append('.');
-        }
-
-        return text.ToString();
+        return text.Append('.').ToString();
     }
 }

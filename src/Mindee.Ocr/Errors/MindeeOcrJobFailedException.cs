@@ -32,7 +32,7 @@ public class MindeeOcrJobFailedException : MindeeOcrException
     /// <param name="jobId">The job's id.</param>
     /// <param name="problem">Why it failed, as the service said.</param>
     public MindeeOcrJobFailedException(string jobId, MindeeProblem? problem)
-        : base(BuildMessage(jobId, problem))
+        : base(BuildMessage(jobId, problem), MindeeOcrFailureKind.JobFailed)
     {
         JobId = jobId;
         Problem = problem;

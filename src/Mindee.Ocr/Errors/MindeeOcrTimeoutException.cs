@@ -38,6 +38,7 @@ public class MindeeOcrTimeoutException : MindeeOcrException
         : base(
             $"Mindee OCR job '{jobId}' was not done after {elapsed.TotalSeconds:0.#} s of waiting. It may still finish: " +
             $"call WaitForResultAsync(\"{jobId}\") to resume." + (lastError is null ? string.Empty : $" Last poll error: {lastError.Message}"),
+            MindeeOcrFailureKind.WaitTimedOut,
             lastError)
     {
         JobId = jobId;

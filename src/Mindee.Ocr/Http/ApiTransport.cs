@@ -1,39 +1,34 @@
 using System;
-using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Mindee.Ocr.Configuration;
 using Mindee.Ocr.Diagnostics;
+using Mindee.Ocr.Input;
+using Mindee.Ocr.Serialization;
 using Polly;
-using Polly.Retry;
 
 namespace Mindee.Ocr.Http;
 
 /// <summary>Reads a response into a value, or throws the typed exception it stands for.</summary>
-internal delegate ValueTask<T> ResponseReader<T>(HttpResponseMessage response, string request, CancellationToken cancellationToken);
-
-/// <summary>An <see cref="HttpContent"/> that can say why it stopped sending (a limit, the caller's stream).</summary>
-internal interface IReportsSendFailure
-{
-    Exception? SendFailure { get; }
-}
+internal delegate ValueTask<T> ResponseReader<T>(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken);
 
 /// <summary>
-/// Sends requests to the configured origin only: the raw API key, the user agent, a timeout
-/// enforced through <see cref="TimeProvider"/>, and every failure mapped to a typed exception.
-/// <c>GET</c>s are retried here; the enqueue and the polling loop decide their own retries.
+/// Sends requests to the configured origin only, with the raw API key, the user agent and a
+/// timeout on the client's <see cref="TimeProvider"/>, and classifies every failure where it
+/// happens (<see cref="FailureClassifier"/>): the rest of the client reads the kind. Answers are
+/// read whole but never past <see cref="ClientSettings.MaxResponseBytes"/>.
 /// </summary>
 internal sealed class ApiTransport
 {
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
 
     private readonly HttpClient _http;
-    private readonly ResiliencePipeline _getRetries;
+    private readonly RetryPipelines _retries;
 
     public ApiTransport(HttpClient http, ClientSettings settings, TimeProvider time, ILogger logger)
     {
@@ -41,7 +36,8 @@ internal sealed class ApiTransport
         Settings = settings;
         Time = time;
         Logger = logger;
-        _getRetries = BuildRetries(Transient.IsRetryableGet);
+        Redactor = new Redactor(settings.ApiKey);
+        _retries = new RetryPipelines(settings, time, logger);
     }
 
     public ClientSettings Settings { get; }
@@ -50,137 +46,74 @@ internal sealed class ApiTransport
 
     public ILogger Logger { get; }
 
+    public Redactor Redactor { get; }
+
     public Uri Resolve(string relativePath) => new(Settings.BaseAddress, relativePath);
 
-    /// <summary>Builds a retry pipeline on the client's clock: exponential backoff with jitter, <c>Retry-After</c> as the floor.</summary>
-    private ResiliencePipeline BuildRetries(Func<Exception?, bool> shouldRetry)
-    {
-        if (Settings.MaxRetryAttempts == 0)
-        {
-            return ResiliencePipeline.Empty;
-        }
-
-        return new ResiliencePipelineBuilder { TimeProvider = Time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Settings.MaxRetryAttempts,
-                ShouldHandle = args => new ValueTask<bool>(
-                    shouldRetry(args.Outcome.Exception) && !ExceedsRetryCeiling(args.Outcome.Exception)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(
-                    RetryDelay(args.AttemptNumber, (args.Outcome.Exception as MindeeOcrApiException)?.RetryAfter)),
-                OnRetry = args =>
-                {
-                    MindeeOcrTelemetry.CountRetry();
-                    if (Logger.IsEnabled(LogLevel.Warning))
-                    {
-                        var request = args.Context.Properties.TryGetValue(RequestKey, out var r) ? r : "request";
-                        ClientLog.RetryScheduled(Logger, request, args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, args.Outcome.Exception?.Message ?? "unknown failure");
-                    }
-
-                    return default;
-                },
-            })
-            .Build();
-    }
-
-    /// <summary>Exponential backoff with ±20% jitter, capped, and never shorter than the service's <c>Retry-After</c>.</summary>
-    public TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
-    {
-        double baseMs = Settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
-        double jittered = Math.Min(baseMs, Settings.RetryMaxDelay.TotalMilliseconds) * (0.8 + (0.4 * Random.Shared.NextDouble()));
-        var delay = TimeSpan.FromMilliseconds(jittered);
-        return retryAfter is { } floor && floor > delay ? floor : delay;
-    }
+    /// <summary>A <c>GET</c>, retried on transient failures.</summary>
+    public Task<T> GetAsync<T>(ApiRequest request, ResponseReader<T> reader, CancellationToken cancellationToken) =>
+        RetryAsync(_retries.Get, request, null, reader, cancellationToken);
 
     /// <summary>
-    /// A <c>Retry-After</c> longer than <see cref="ClientSettings.RetryMaxDelay"/> is not waited
-    /// out silently: the exception goes to the caller, who can see <see cref="MindeeOcrApiException.RetryAfter"/>.
+    /// An upload, sent again only where the service surely did not take it, and only while its
+    /// document can be sent again; when it cannot, the error says so.
     /// </summary>
-    private bool ExceedsRetryCeiling(Exception? exception) =>
-        exception is MindeeOcrApiException { RetryAfter: { } wait } && wait > Settings.RetryMaxDelay;
-
-    public static readonly ResiliencePropertyKey<string> RequestKey = new("Mindee.Ocr.Request");
-
-    /// <summary>A <c>GET</c> on the configured origin, retried on transient failures.</summary>
-    public async Task<T> GetAsync<T>(Uri uri, ResponseReader<T> reader, CancellationToken cancellationToken)
+    public async Task<T> UploadAsync<T>(ApiRequest request, PreparedUpload upload, ResponseReader<T> reader, CancellationToken cancellationToken)
     {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RequestKey, $"GET {uri.AbsolutePath}");
         try
         {
-            return await _getRetries.ExecuteAsync(
-                static (ctx, state) => state.Self.SendAsync(HttpMethod.Get, state.Uri, null, state.Self.Settings.RequestTimeout, state.Reader, ctx.CancellationToken),
-                context,
-                (Self: this, Uri: uri, Reader: reader)).ConfigureAwait(false);
+            return await RetryAsync(_retries.Upload, request, upload, reader, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (MindeeOcrException ex) when (!upload.CanSendAgain && RetryRules.IsRetryableUpload(ex) && !_retries.ExceedsRetryCeiling(ex) && Settings.MaxRetryAttempts > 0)
         {
-            ResilienceContextPool.Shared.Return(context);
+            throw Failures.NotResendable(ex);
         }
     }
 
-    /// <summary>One request, no retry. The key is sent only when <paramref name="uri"/> is on the configured origin.</summary>
-    public async ValueTask<T> SendAsync<T>(
-        HttpMethod method, Uri uri, Func<HttpContent>? content, TimeSpan timeout, ResponseReader<T> reader, CancellationToken cancellationToken)
+    /// <summary>One request, no retry. The key is sent only when the request's URL is on the configured origin.</summary>
+    public async ValueTask<T> SendAsync<T>(ApiRequest request, ResponseReader<T> reader, CancellationToken cancellationToken)
     {
-        uri = OriginPolicy.RequireSameOrigin(Settings.BaseAddress, uri, "URL");
-        var request = $"{method.Method} {uri.AbsolutePath}";
+        var uri = OriginPolicy.RequireSameOrigin(Settings.BaseAddress, request.Uri, "URL");
         long started = Time.GetTimestamp();
-        using var timeoutSource = CreateTimeoutSource(timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        HttpRequestMessage? message = null;
+        using var timeout = CreateTimeoutSource(request.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var message = new HttpRequestMessage(request.Method, uri) { Content = request.Content?.Invoke() };
+        message.Headers.TryAddWithoutValidation("Authorization", Settings.ApiKey);
+        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+        message.Headers.Accept.Add(JsonMediaType);
+        HttpResponseMessage response;
         try
         {
-            message = new HttpRequestMessage(method, uri) { Content = content?.Invoke() };
-            message.Headers.TryAddWithoutValidation("Authorization", Settings.ApiKey);
-            message.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
-            message.Headers.Accept.Add(JsonMediaType);
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            MindeeOcrTelemetry.RecordRequest(Operation(uri), method.Method, (int)response.StatusCode, Time.GetElapsedTime(started));
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureClassifier.IsNetworkFailure(ex))
+        {
+            MindeeOcrTelemetry.RecordRequest(request.Operation, request.Method.Method, null, Time.GetElapsedTime(started));
+            throw Failed(request, message.Content as StreamingContent, ex, timeout.IsCancellationRequested, started);
+        }
+
+        using (response)
+        {
+            MindeeOcrTelemetry.RecordRequest(request.Operation, request.Method.Method, (int)response.StatusCode, Time.GetElapsedTime(started));
             if (Logger.IsEnabled(LogLevel.Debug))
             {
-                ClientLog.RequestCompleted(Logger, method.Method, uri.AbsolutePath, (int)response.StatusCode, Time.GetElapsedTime(started).TotalMilliseconds);
+                ClientLog.RequestCompleted(Logger, request.Method.Method, uri.AbsolutePath, (int)response.StatusCode, Time.GetElapsedTime(started).TotalMilliseconds);
             }
 
-            return await reader(response, request, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
-        {
-            if (message?.Content is IReportsSendFailure { SendFailure: { } failure })
+            try
             {
-                ExceptionDispatchInfo.Capture(failure).Throw();
+                return await reader(response, request, linked.Token).ConfigureAwait(false);
             }
-
-            MindeeOcrTelemetry.RecordRequest(Operation(uri), method.Method, null, Time.GetElapsedTime(started));
-            var wrapped = ex switch
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureClassifier.IsNetworkFailure(ex))
             {
-                OperationCanceledException when timeoutSource.IsCancellationRequested => new MindeeOcrException(
-                    $"{request} got no complete answer within {timeout.TotalSeconds:0.#} s.",
-                    new TimeoutException($"The request timed out after {timeout.TotalSeconds:0.#} s.", ex)),
-                OperationCanceledException => new MindeeOcrException(
-                    $"{request} was cancelled by the HTTP stack (such as HttpClient.Timeout or a connect timeout): {ex.InnerException?.Message ?? ex.Message}",
-                    new TimeoutException(ex.InnerException?.Message ?? ex.Message, ex)),
-                _ => new MindeeOcrException($"{request} failed: {ErrorResponses.Redact(ex.Message, Settings.ApiKey)}", ex),
-            };
-            if (Logger.IsEnabled(LogLevel.Debug))
-            {
-                ClientLog.RequestFailed(Logger, method.Method, uri.AbsolutePath, Time.GetElapsedTime(started).TotalMilliseconds, wrapped.Message);
+                // The answer broke off (or stalled) while its body was read: the request was sent.
+                throw Failed(request, message.Content as StreamingContent, ex, timeout.IsCancellationRequested, started);
             }
-
-            throw wrapped;
-        }
-        finally
-        {
-            message?.Dispose();
         }
     }
 
-    /// <summary>Reads a 2xx JSON body straight from the stream into <typeparamref name="T"/>; any other status becomes its typed exception.</summary>
-    public async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, string request, string what, CancellationToken cancellationToken)
+    /// <summary>Reads a 2xx JSON body into <typeparamref name="T"/>; any other status becomes its typed exception.</summary>
+    public async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, ApiRequest request, JsonTypeInfo<T> type, string what, CancellationToken cancellationToken)
         where T : class
     {
         if (!response.IsSuccessStatusCode)
@@ -188,40 +121,78 @@ internal sealed class ApiTransport
             throw await ReadErrorAsync(response, request, cancellationToken).ConfigureAwait(false);
         }
 
+        using var body = await ReadBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
+        return JsonReading.TryRead(body.Span, type, out var value, out var error)
+            ? value
+            : throw Failures.Unreadable(request, response, what, error, Redactor);
+    }
+
+    /// <summary>The whole body, never past <see cref="ClientSettings.MaxResponseBytes"/> (after decompression).</summary>
+    /// <exception cref="MindeeOcrException">The body is larger than that, or starts with nothing but white space.</exception>
+    public async Task<Utf8Body> ReadBodyAsync(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken)
+    {
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         // Disposing a response stream does no I/O: a plain using serves every target.
         using (stream)
         {
-            try
+            var body = await Utf8Body.ReadAsync(stream, Settings.MaxResponseBytes, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+            if (body.Stopped == Utf8Body.StopReason.None)
             {
-                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
-                    ?? throw new JsonException("The body is the JSON literal null.");
+                return body;
             }
-            catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
-            {
-                throw Unreadable(response, request, what, ex);
-            }
+
+            body.Dispose();
+            throw Failures.Unread(request, response, body);
         }
     }
 
-    public static MindeeOcrException Unreadable(HttpResponseMessage response, string request, string what, Exception ex) =>
-        ErrorResponses.Unreadable($"The Mindee OCR API answered {(int)response.StatusCode} to {request}, but its body could not be read as {what}", ex);
+    public Task<MindeeOcrApiException> ReadErrorAsync(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken) =>
+        ErrorResponses.ReadAsync(response, request, Redactor, Time, cancellationToken);
 
-    public Task<MindeeOcrApiException> ReadErrorAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken, bool mayHaveBeenEnqueued = false, string? alias = null) =>
-        ErrorResponses.ReadAsync(response, request, Settings.ApiKey, Time, mayHaveBeenEnqueued, alias, cancellationToken);
+    private async Task<T> RetryAsync<T>(ResiliencePipeline pipeline, ApiRequest request, PreparedUpload? upload, ResponseReader<T> reader, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryPipelines.RequestKey, request);
+        if (upload is not null)
+        {
+            context.Properties.Set(RetryPipelines.UploadKey, upload);
+        }
+
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static (ctx, state) => state.Self.SendAsync(state.Request, state.Reader, ctx.CancellationToken),
+                context,
+                (Self: this, Request: request, Reader: reader)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private MindeeOcrException Failed(ApiRequest request, StreamingContent? content, Exception exception, bool ownTimeout, long started)
+    {
+        if (content?.SendFailure is { } sourceFailure)
+        {
+            // The document's side stopped the upload (the caller's stream failed, or broke a limit):
+            // that is the error to report, as it was.
+            ExceptionDispatchInfo.Capture(sourceFailure).Throw();
+        }
+
+        var kind = FailureClassifier.Classify(exception, content is not null, content?.Started == true, ownTimeout);
+        var failure = Failures.Network(request, kind, exception, ownTimeout, Redactor);
+        if (Logger.IsEnabled(LogLevel.Debug))
+        {
+            ClientLog.RequestFailed(Logger, request.Method.Method, request.Uri.AbsolutePath, Time.GetElapsedTime(started).TotalMilliseconds, failure.Message);
+        }
+
+        return failure;
+    }
 
 #if NETSTANDARD2_0
     private CancellationTokenSource CreateTimeoutSource(TimeSpan timeout) => Time.CreateCancellationTokenSource(timeout);
 #else
     private CancellationTokenSource CreateTimeoutSource(TimeSpan timeout) => new(timeout, Time);
 #endif
-
-    /// <summary>A low-cardinality name for a request, for metrics: no ids.</summary>
-    private static string Operation(Uri uri)
-    {
-        var path = uri.AbsolutePath;
-        return path.EndsWith("/v2/products/ocr/enqueue", StringComparison.Ordinal) ? "enqueue"
-            : path.Contains("/v2/jobs/", StringComparison.Ordinal) ? "job"
-            : "result";
-    }
 }

@@ -1,60 +1,45 @@
 using System;
 using System.Net.Http;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Mindee.Ocr.Serialization;
 
 namespace Mindee.Ocr.Http;
 
 /// <summary>
 /// Turns an error response into a <see cref="MindeeOcrApiException"/>: problem details when the
 /// body has them, else the status and a short, redacted excerpt of whatever came (HTML from a
-/// proxy, plain text, nothing). Never a raw <see cref="JsonException"/>.
+/// proxy, plain text, nothing). Never a raw <see cref="System.Text.Json.JsonException"/>.
 /// </summary>
 internal static class ErrorResponses
 {
     private const int MaxBodyBytes = 64 * 1024;
     private const int MaxExcerptChars = 200;
 
+    /// <summary>Reads the first 64 KiB of an error body (the rest is not read) and maps it.</summary>
     public static async Task<MindeeOcrApiException> ReadAsync(
-        HttpResponseMessage response, string request, string apiKey, TimeProvider time, bool mayHaveBeenEnqueued, string? alias, CancellationToken cancellationToken)
+        HttpResponseMessage response, ApiRequest request, Redactor redactor, TimeProvider time, CancellationToken cancellationToken)
     {
-        var body = await ReadPrefixAsync(response.Content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        var problem = TryReadProblem(body);
-        var excerpt = problem is null ? Excerpt(body, apiKey) : null;
-        return new MindeeOcrApiException((int)response.StatusCode, problem, excerpt, RetryAfter.Read(response, time), request, mayHaveBeenEnqueued, alias);
-    }
-
-    /// <summary>Reads up to <paramref name="limit"/> bytes of a body; the rest is not read.</summary>
-    public static async Task<ArraySegment<byte>> ReadPrefixAsync(HttpContent content, int limit, CancellationToken cancellationToken)
-    {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         // Disposing a response stream does no I/O: a plain using serves every target.
         using (stream)
         {
-            var buffer = new byte[Math.Min(limit, 4096)];
-            int total = 0;
-            while (total < limit)
-            {
-                if (total == buffer.Length)
-                {
-                    Array.Resize(ref buffer, Math.Min(limit, buffer.Length * 2));
-                }
-
-                int read = await stream.ReadAsync(buffer.AsMemory(total, buffer.Length - total), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
-
-            return new ArraySegment<byte>(buffer, 0, total);
+            using var body = await Utf8Body.ReadAsync(stream, MaxBodyBytes, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+            var problem = TryReadProblem(body.Span);
+            int status = (int)response.StatusCode;
+            return new MindeeOcrApiException(
+                status,
+                problem is null ? null : redactor.Redact(problem),
+                problem is null ? Excerpt(body.Span, redactor) : null,
+                RetryAfter.Read(response, time),
+                request.Description,
+                Failures.MayHaveBeenEnqueued(request, MindeeOcrFailureKind.ErrorStatus, status),
+                request.Alias);
         }
     }
 
+    /// <summary>Problem details, when the body is a JSON object with at least a title, a detail or a code.</summary>
     public static MindeeProblem? TryReadProblem(ReadOnlySpan<byte> body)
     {
         var trimmed = TrimStart(body);
@@ -63,22 +48,17 @@ internal static class ErrorResponses
             return null;
         }
 
-        try
-        {
-            var problem = JsonSerializer.Deserialize(trimmed, MindeeJsonContext.Default.MindeeProblem);
-            return problem is not null && (problem.Title is not null || problem.Detail is not null || problem.Code is not null) ? problem : null;
-        }
-        catch (Exception ex) when (IsReadFailure(ex))
-        {
-            return null;
-        }
+        return JsonReading.TryRead(trimmed, MindeeJsonContext.Default.MindeeProblem, out var problem, out _)
+            && (problem.Title is not null || problem.Detail is not null || problem.Code is not null)
+            ? problem
+            : null;
     }
 
     /// <summary>
     /// A short, single-line excerpt of a body for a message: markup tags and control characters
     /// removed, white space folded, the API key redacted, at most 200 characters.
     /// </summary>
-    public static string? Excerpt(ReadOnlySpan<byte> body, string apiKey)
+    public static string? Excerpt(ReadOnlySpan<byte> body, Redactor redactor)
     {
         if (body.IsEmpty)
         {
@@ -122,7 +102,7 @@ internal static class ErrorResponses
             }
         }
 
-        var result = Redact(folded.ToString(), apiKey);
+        var result = redactor.Redact(folded.ToString());
         if (result.Length > MaxExcerptChars)
         {
 #if NETSTANDARD2_0
@@ -134,31 +114,6 @@ internal static class ErrorResponses
 
         return result.Length == 0 ? null : result;
     }
-
-    /// <summary>
-    /// A failure while reading a body into the models, as a <see cref="JsonException"/>: a model
-    /// refusing a value (a null item in a list) is as unreadable as malformed JSON.
-    /// </summary>
-    public static JsonException AsJsonException(Exception ex) => ex as JsonException ?? new JsonException(ex.Message, ex);
-
-    /// <summary>Whether <paramref name="ex"/> is a failure to read a body into the models (see <see cref="AsJsonException"/>).</summary>
-    public static bool IsReadFailure(Exception ex) => ex is JsonException or ArgumentException;
-
-    /// <summary>The typed error for a body that could not be read: <paramref name="what"/>, then where and why.</summary>
-    public static MindeeOcrException Unreadable(string what, Exception ex)
-    {
-        var json = AsJsonException(ex);
-        return new MindeeOcrException($"{what}: {Describe(json)}", json);
-    }
-
-    /// <summary>A JSON error's message with where it happened, for an exception message.</summary>
-    public static string Describe(JsonException ex) =>
-        ex.Path is { Length: > 0 } path && !ex.Message.Contains(path, StringComparison.Ordinal)
-            ? $"{ex.Message} (at {path})"
-            : ex.Message;
-
-    public static string Redact(string text, string apiKey) =>
-        apiKey.Length == 0 ? text : text.Replace(apiKey, "[redacted]", StringComparison.Ordinal);
 
     private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> body)
     {

@@ -9,27 +9,29 @@ namespace Mindee.Ocr.Http;
 /// </summary>
 internal static class OriginPolicy
 {
-    public static string? CheckBaseAddress(Uri? baseAddress)
+    /// <summary>Why <paramref name="baseAddress"/> cannot be the service's address (a phrase such as "it must use https"), or null when it can.</summary>
+    public static string? CheckBaseAddress(Uri baseAddress)
     {
-        if (baseAddress is null)
-        {
-            return $"MindeeOcrOptions.BaseAddress is null; leave it at its default ({MindeeOcrOptions.DefaultBaseAddress}) or set it (or {MindeeOcrOptions.BaseAddressEnvironmentVariable}) to an absolute HTTPS URL.";
-        }
-
         if (!baseAddress.IsAbsoluteUri)
         {
-            return $"MindeeOcrOptions.BaseAddress '{baseAddress}' (or {MindeeOcrOptions.BaseAddressEnvironmentVariable}) is not an absolute URL.";
+            return "it is not an absolute URL";
         }
 
-        if (baseAddress.Scheme == Uri.UriSchemeHttps || (baseAddress.Scheme == Uri.UriSchemeHttp && IsLoopback(baseAddress)))
+        if (baseAddress.Scheme != Uri.UriSchemeHttps && !(baseAddress.Scheme == Uri.UriSchemeHttp && IsLoopback(baseAddress)))
         {
-            return string.IsNullOrEmpty(baseAddress.Query) && string.IsNullOrEmpty(baseAddress.Fragment) && string.IsNullOrEmpty(baseAddress.UserInfo)
-                ? null
-                : $"MindeeOcrOptions.BaseAddress '{baseAddress.GetLeftPart(UriPartial.Path)}' (or {MindeeOcrOptions.BaseAddressEnvironmentVariable}) must not carry credentials, a query or a fragment.";
+            return "it must use https (plain http is allowed on loopback only), so the API key is never sent in clear";
         }
 
-        return $"MindeeOcrOptions.BaseAddress '{baseAddress.GetLeftPart(UriPartial.Authority)}' (or {MindeeOcrOptions.BaseAddressEnvironmentVariable}) must use https (plain http is allowed on loopback only), so the API key is never sent in clear.";
+        return string.IsNullOrEmpty(baseAddress.Query) && string.IsNullOrEmpty(baseAddress.Fragment) && string.IsNullOrEmpty(baseAddress.UserInfo)
+            ? null
+            : "it must not carry credentials, a query or a fragment";
     }
+
+    /// <summary>An address for a message: without credentials, query or fragment.</summary>
+    public static string Display(Uri address) =>
+        !address.IsAbsoluteUri ? address.OriginalString
+        : string.IsNullOrEmpty(address.UserInfo) ? address.GetLeftPart(UriPartial.Path)
+        : address.GetLeftPart(UriPartial.Path).Replace(address.UserInfo + "@", "[credentials]@", StringComparison.Ordinal);
 
     public static bool IsSameOrigin(Uri baseAddress, Uri candidate) =>
         candidate.IsAbsoluteUri
@@ -41,7 +43,7 @@ internal static class OriginPolicy
     /// Resolves <paramref name="target"/> (absolute or relative to the base) and refuses it when
     /// it is on another origin, before any request is built, so the key is not sent there.
     /// </summary>
-    /// <exception cref="MindeeOcrException">The URL is on another origin.</exception>
+    /// <exception cref="MindeeOcrException">The URL is on another origin (<see cref="MindeeOcrFailureKind.OriginRefused"/>).</exception>
     public static Uri RequireSameOrigin(Uri baseAddress, Uri target, string what)
     {
         var absolute = target.IsAbsoluteUri ? target : new Uri(baseAddress, target);
@@ -49,7 +51,8 @@ internal static class OriginPolicy
         {
             throw new MindeeOcrException(
                 $"The service gave a {what} on another origin ({absolute.GetLeftPart(UriPartial.Authority)}) than the configured " +
-                $"base address ({baseAddress.GetLeftPart(UriPartial.Authority)}); the client refuses to send the API key there, so nothing was sent.");
+                $"base address ({baseAddress.GetLeftPart(UriPartial.Authority)}); the client refuses to send the API key there, so nothing was sent.",
+                MindeeOcrFailureKind.OriginRefused);
         }
 
         return absolute;

@@ -16,7 +16,7 @@ internal static class Base64Text
     /// <exception cref="ArgumentException">Not base64, with the position of the first bad character.</exception>
     public static long CheckAndMeasure(string text, string paramName)
     {
-        long significant = 0;
+        long characters = 0;
         int padding = 0;
         for (int i = 0; i < text.Length; i++)
         {
@@ -39,23 +39,25 @@ internal static class Base64Text
                 var hint = text.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
                     ? " It looks like a data: URI; pass only the part after \"base64,\"."
                     : string.Empty;
-                throw new ArgumentException($"The text is not base64: '{(char.IsControl(c) ? '?' : c)}' at position {i} is not a base64 character.{hint}", paramName);
+                var what = padding > 0 ? $"'{(char.IsControl(c) ? '?' : c)}' at position {i} follows the '=' padding, which can only end the text" : $"'{(char.IsControl(c) ? '?' : c)}' at position {i} is not a base64 character";
+                throw new ArgumentException($"The text is not base64: {what}.{hint}", paramName);
             }
 
-            significant++;
+            // Every character counts towards the groups of four, '=' padding included.
+            characters++;
         }
 
-        if (significant == 0)
+        if (characters == 0)
         {
             throw new ArgumentException("The base64 text is empty; nothing was sent.", paramName);
         }
 
-        if ((significant + padding) % 4 != 0)
+        if (characters % 4 != 0)
         {
-            throw new ArgumentException($"The base64 text has {significant + padding} characters (white space aside); base64 comes in groups of 4, so it is truncated or not base64.", paramName);
+            throw new ArgumentException($"The base64 text has {characters} characters (white space aside); base64 comes in groups of 4, so it is truncated or not base64.", paramName);
         }
 
-        return (significant + padding) / 4 * 3 - padding;
+        return (characters / 4 * 3) - padding;
     }
 
     /// <summary>The first bytes the text decodes to, for the type check.</summary>

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Mindee.Ocr.Http;
 
 namespace Mindee.Ocr.Input;
 
@@ -14,7 +13,7 @@ namespace Mindee.Ocr.Input;
 /// UTF-8 <c>filename</c> parameter, quotes and backslashes escaped (RFC 7578 §4.2 rules out
 /// <c>filename*</c>). The length is known, and sent, whenever the document's is.
 /// </summary>
-internal sealed class MultipartUploadContent : StreamingContent, IReportsSendFailure
+internal sealed class MultipartUploadContent : StreamingContent
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -47,7 +46,7 @@ internal sealed class MultipartUploadContent : StreamingContent, IReportsSendFai
         Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary=\"{boundary}\"");
     }
 
-    public Exception? SendFailure => _body.SourceFailure;
+    public override Exception? SendFailure => _body.SourceFailure;
 
     protected override async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {

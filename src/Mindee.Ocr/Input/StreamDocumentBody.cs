@@ -84,7 +84,9 @@ internal sealed class StreamDocumentBody : DocumentBody
     {
         if (!CanSendAgain)
         {
-            throw Fail(new InvalidOperationException($"The document \"{_name}\" came from a forward-only stream that was already read; it cannot be sent again."));
+            throw Fail(new MindeeOcrException(
+                $"The document \"{_name}\" came from a forward-only stream that was already read; it cannot be sent again.",
+                MindeeOcrFailureKind.DocumentNotResendable));
         }
 
         _started = true;
@@ -108,26 +110,22 @@ internal sealed class StreamDocumentBody : DocumentBody
                 int wanted = _length is { } length ? (int)Math.Min(buffer.Length, length - total) : buffer.Length;
                 if (wanted == 0)
                 {
+                    // Every announced byte was read; a stream that holds more lied about its length
+                    // (or the file grew): the upload must not go out cut short.
+                    if (await ReadSourceAsync(buffer.AsMemory(0, 1), cancellationToken).ConfigureAwait(false) > 0)
+                    {
+                        throw Fail(LengthMismatch($"holds more than the {_length:N0} bytes its length announced"));
+                    }
+
                     break;
                 }
 
-                int read;
-                try
-                {
-                    read = await _stream.ReadAsync(buffer.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The caller's stream failed: that exception is the caller's to see, unchanged.
-                    SourceFailure = ex;
-                    throw;
-                }
-
+                int read = await ReadSourceAsync(buffer.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     if (_length is { } expected && total != expected)
                     {
-                        throw Fail(new IOException($"The document \"{_name}\" ended after {total:N0} of its {expected:N0} bytes while it was sent (was it changed meanwhile?)."));
+                        throw Fail(LengthMismatch($"ended after {total:N0} of the {expected:N0} bytes its length announced"));
                     }
 
                     break;
@@ -158,6 +156,25 @@ internal sealed class StreamDocumentBody : DocumentBody
 
         await base.DisposeAsync().ConfigureAwait(false);
     }
+
+    private async ValueTask<int> ReadSourceAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The caller's stream failed: that exception is the caller's to see, unchanged.
+            SourceFailure = ex;
+            throw;
+        }
+    }
+
+    private MindeeOcrException LengthMismatch(string what) => new(
+        $"The document \"{_name}\" {what} (a stream whose Length is wrong, or a file changed while it was sent); " +
+        "the upload was aborted, so the service got no complete document. Nothing was enqueued.",
+        MindeeOcrFailureKind.DocumentLengthMismatch);
 
     private Exception Fail(Exception exception)
     {

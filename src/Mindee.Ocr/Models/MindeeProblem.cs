@@ -1,5 +1,6 @@
 using System.Collections.Generic;
-using System.Text.Json.Serialization;
+using System.Linq;
+using System.Text;
 
 namespace Mindee.Ocr;
 
@@ -9,34 +10,52 @@ namespace Mindee.Ocr;
 /// </summary>
 public sealed record MindeeProblem
 {
-    /// <summary>Builds a problem.</summary>
-    /// <param name="status">The HTTP status code the problem stands for.</param>
-    /// <param name="title">A short summary, such as <c>Invalid fields in form</c>.</param>
-    /// <param name="code">The service's machine-readable code, such as <c>422-009</c>.</param>
-    /// <param name="detail">The explanation of this occurrence.</param>
-    /// <param name="errors">Precise problems, such as one per invalid field; copied.</param>
-    [JsonConstructor]
-    public MindeeProblem(int status, string? title = null, string? code = null, string? detail = null, IReadOnlyList<MindeeProblemItem>? errors = null)
-    {
-        Status = status;
-        Title = title;
-        Code = code;
-        Detail = detail;
-        Errors = ReadOnlyItems.Copy(errors);
-    }
-
     /// <summary>The HTTP status code the problem stands for.</summary>
-    public int Status { get; }
+    public required int Status { get; init; }
 
     /// <summary>A short summary, such as <c>Invalid fields in form</c>.</summary>
-    public string? Title { get; }
+    public string? Title { get; init; }
 
     /// <summary>The service's machine-readable code, such as <c>422-009</c>.</summary>
-    public string? Code { get; }
+    public string? Code { get; init; }
 
     /// <summary>The explanation of this occurrence.</summary>
-    public string? Detail { get; }
+    public string? Detail { get; init; }
 
-    /// <summary>Precise problems, such as one per invalid field; empty when there are none.</summary>
-    public IReadOnlyList<MindeeProblemItem> Errors { get; }
+    /// <summary>Precise problems, such as one per invalid field; empty when there are none (null sets none). Read-only.</summary>
+    public IReadOnlyList<MindeeProblemItem> Errors { get; init => field = value is null ? ItemList<MindeeProblemItem>.Empty : ItemList<MindeeProblemItem>.Copy(value, nameof(Errors)); } = ItemList<MindeeProblemItem>.Empty;
+
+    /// <summary>The problem on one line: status, code, title, detail and the precise problems.</summary>
+    /// <returns>Such as <c>422 (422-009): Invalid fields in form. One or more fields failed validation (model_id: must be a UUID)</c>.</returns>
+    public override string ToString()
+    {
+        var description = Describe();
+        return $"{Status}{(Code is { Length: > 0 } ? $" ({Code})" : string.Empty)}{(description.Length > 0 ? ": " + description : string.Empty)}";
+    }
+
+    /// <summary>
+    /// <c>Title. Detail (pointer: detail; …)</c>, the part of a message that explains the problem;
+    /// empty when the service gave no words.
+    /// </summary>
+    internal string Describe()
+    {
+        var text = new StringBuilder();
+        if (Title is { Length: > 0 } title)
+        {
+            text.Append(title.TrimEnd('.'));
+        }
+
+        if (Detail is { Length: > 0 } detail)
+        {
+            text.Append(text.Length > 0 ? ". " : string.Empty).Append(detail.TrimEnd('.'));
+        }
+
+        var items = Errors.Select(e => e.ToString()).Where(s => s.Length > 0).ToList();
+        if (items.Count > 0)
+        {
+            text.Append(text.Length > 0 ? " (" : "(").Append(string.Join("; ", items)).Append(')');
+        }
+
+        return text.ToString();
+    }
 }

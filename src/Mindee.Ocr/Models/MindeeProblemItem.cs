@@ -6,18 +6,13 @@ namespace Mindee.Ocr;
 [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "'Pointer' is the contract's name for the wire's JSON pointer.")]
 public sealed record MindeeProblemItem
 {
-    /// <summary>Builds a problem item.</summary>
-    /// <param name="pointer">A JSON pointer to the field at fault, such as <c>#/model_id</c>; may be null.</param>
-    /// <param name="detail">What is wrong with it.</param>
-    public MindeeProblemItem(string? pointer, string? detail)
-    {
-        Pointer = pointer;
-        Detail = detail;
-    }
-
     /// <summary>A JSON pointer to the field at fault, such as <c>#/model_id</c>; null when the problem has no single field.</summary>
-    public string? Pointer { get; }
+    public string? Pointer { get; init; }
 
     /// <summary>What is wrong.</summary>
-    public string? Detail { get; }
+    public string? Detail { get; init; }
+
+    /// <summary>The field and what is wrong with it.</summary>
+    /// <returns>Such as <c>model_id: must be a UUID</c>.</returns>
+    public override string ToString() => Pointer is { Length: > 0 } pointer ? $"{pointer.TrimStart('#', '/')}: {Detail}" : Detail ?? string.Empty;
 }

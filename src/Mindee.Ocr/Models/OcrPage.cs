@@ -1,27 +1,18 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json.Serialization;
 
 namespace Mindee.Ocr;
 
 /// <summary>The text of one page and every word on it.</summary>
 public sealed record OcrPage
 {
-    /// <summary>Builds a page.</summary>
-    /// <param name="words">The words on the page; copied.</param>
-    /// <param name="content">The page's text: its lines joined by <c>\n</c>.</param>
-    [JsonConstructor]
-    public OcrPage(IReadOnlyList<OcrWord> words, string content)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        ArgumentNullException.ThrowIfNull(content);
-        Words = ReadOnlyItems.Copy(words);
-        Content = content;
-    }
-
-    /// <summary>The words on the page, in reading order.</summary>
-    public IReadOnlyList<OcrWord> Words { get; }
+    /// <summary>The words on the page, in reading order; read-only.</summary>
+    public required IReadOnlyList<OcrWord> Words { get; init => field = ItemList<OcrWord>.Copy(value, nameof(Words)); }
 
     /// <summary>The page's text: its lines joined by <c>\n</c>.</summary>
-    public string Content { get; }
+    public required string Content { get; init => field = value ?? throw new ArgumentNullException(nameof(Content)); }
+
+    /// <summary>A summary: the number of words and the start of the text.</summary>
+    /// <returns>Such as <c>Page of 370 words: "INVOICE 42 …"</c>.</returns>
+    public override string ToString() => "Page of " + ModelText.Count(Words.Count, "word") + ModelText.Excerpt(Content);
 }

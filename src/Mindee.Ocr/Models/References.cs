@@ -1,9 +1,25 @@
+using System;
+
 namespace Mindee.Ocr;
 
 /// <summary>The job an inference belongs to.</summary>
-/// <param name="Id">The job's id.</param>
-public sealed record JobReference(string Id);
+public sealed record JobReference
+{
+    /// <summary>The job's id.</summary>
+    public required string Id { get; init => field = value ?? throw new ArgumentNullException(nameof(Id)); }
+
+    /// <summary>The job's id.</summary>
+    /// <returns>Such as <c>Job 1234</c>.</returns>
+    public override string ToString() => "Job " + Id;
+}
 
 /// <summary>The model an inference was made with.</summary>
-/// <param name="Id">The model's id.</param>
-public sealed record ModelReference(string Id);
+public sealed record ModelReference
+{
+    /// <summary>The model's id.</summary>
+    public required string Id { get; init => field = value ?? throw new ArgumentNullException(nameof(Id)); }
+
+    /// <summary>The model's id.</summary>
+    /// <returns>Such as <c>Model 1234</c>.</returns>
+    public override string ToString() => "Model " + Id;
+}

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
+using Mindee.Ocr.Configuration;
 
-namespace Mindee.Ocr;
+namespace Mindee.Ocr.Polling;
 
 /// <summary>
-/// The arithmetic of the polling schedule, alone and pure, so the client, the tests and the
+/// The arithmetic of the polling schedule, alone and pure (a delay strategy, as Azure.Core's
+/// <c>DelayStrategy</c>: asked for each delay, it keeps no state), so the poller, the tests and the
 /// benchmark all reason about the same numbers. See <see cref="PollingOptions"/> for the shape.
 /// </summary>
 internal sealed class PollingSchedule
@@ -38,23 +41,45 @@ internal sealed class PollingSchedule
 
     public static PollingSchedule From(PollingOptions options) => new(options);
 
-    public static string? Validate(PollingOptions options)
+    /// <summary>Adds every problem with <paramref name="options"/> to <paramref name="errors"/>.</summary>
+    public static void Validate(PollingOptions options, List<SettingError> errors)
     {
-        static string? NonNegative(TimeSpan value, string name) =>
-            value >= TimeSpan.Zero ? null : $"MindeeOcrOptions.Polling.{name} is {value}; it cannot be negative.";
-        static string? Positive(TimeSpan value, string name) =>
-            value > TimeSpan.Zero ? null : $"MindeeOcrOptions.Polling.{name} is {value}; it must be a positive duration.";
+        void Add(string name, string problem) => errors.Add(new("Polling:" + name, $"MindeeOcrOptions.Polling.{name} {problem}"));
+        void NonNegative(TimeSpan value, string name)
+        {
+            if (value < TimeSpan.Zero)
+            {
+                Add(name, $"is {value}; it cannot be negative.");
+            }
+        }
 
-        return NonNegative(options.InitialDelay, nameof(PollingOptions.InitialDelay))
-            ?? Positive(options.FirstInterval, nameof(PollingOptions.FirstInterval))
-            ?? Positive(options.MaxInterval, nameof(PollingOptions.MaxInterval))
-            ?? NonNegative(options.LongJobAfter, nameof(PollingOptions.LongJobAfter))
-            ?? Positive(options.Timeout, nameof(PollingOptions.Timeout))
-            ?? (options.LongJobMaxInterval < options.MaxInterval
-                ? $"MindeeOcrOptions.Polling.LongJobMaxInterval ({options.LongJobMaxInterval}) is shorter than MaxInterval ({options.MaxInterval})."
-                : null)
-            ?? (options.IntervalGrowth is >= 1 and <= 10 ? null : $"MindeeOcrOptions.Polling.IntervalGrowth is {options.IntervalGrowth}; it must be between 1 and 10.")
-            ?? (options.Jitter is >= 0 and <= 0.5 ? null : $"MindeeOcrOptions.Polling.Jitter is {options.Jitter}; it must be between 0 and 0.5.");
+        void Positive(TimeSpan value, string name)
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                Add(name, $"is {value}; it must be a positive duration.");
+            }
+        }
+
+        NonNegative(options.InitialDelay, nameof(PollingOptions.InitialDelay));
+        Positive(options.FirstInterval, nameof(PollingOptions.FirstInterval));
+        Positive(options.MaxInterval, nameof(PollingOptions.MaxInterval));
+        NonNegative(options.LongJobAfter, nameof(PollingOptions.LongJobAfter));
+        Positive(options.Timeout, nameof(PollingOptions.Timeout));
+        if (options.LongJobMaxInterval < options.MaxInterval)
+        {
+            Add(nameof(PollingOptions.LongJobMaxInterval), $"({options.LongJobMaxInterval}) is shorter than MaxInterval ({options.MaxInterval}).");
+        }
+
+        if (options.IntervalGrowth is not (>= 1 and <= 10))
+        {
+            Add(nameof(PollingOptions.IntervalGrowth), $"is {options.IntervalGrowth}; it must be between 1 and 10.");
+        }
+
+        if (options.Jitter is not (>= 0 and <= 0.5))
+        {
+            Add(nameof(PollingOptions.Jitter), $"is {options.Jitter}; it must be between 0 and 0.5.");
+        }
     }
 
     /// <summary>The interval cap after <paramref name="elapsed"/> of waiting.</summary>

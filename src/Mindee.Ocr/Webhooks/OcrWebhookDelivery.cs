@@ -1,9 +1,9 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Mindee.Ocr.Http;
+using Mindee.Ocr.Serialization;
 
 namespace Mindee.Ocr;
 
@@ -27,11 +27,17 @@ public sealed class OcrWebhookDelivery
     /// <summary>The failure, when processing failed; null for a result.</summary>
     public OcrWebhookFailure? Failure { get; }
 
-    /// <summary>True when the delivery carries a result.</summary>
+    /// <summary>True when the delivery carries a result (<see cref="Inference"/>); false for a failure (<see cref="Failure"/>).</summary>
+    [MemberNotNullWhen(true, nameof(Inference))]
+    [MemberNotNullWhen(false, nameof(Failure))]
     public bool IsSuccess => Inference is not null;
 
     /// <summary>The inference (and job) id the delivery is about: the key to de-duplicate repeated deliveries on.</summary>
-    public string InferenceId => Inference?.Id ?? Failure!.InferenceId;
+    public string InferenceId => IsSuccess ? Inference.Id : Failure.InferenceId;
+
+    /// <summary>What the delivery carries, on one line.</summary>
+    /// <returns>Such as <c>Result: Inference 1234 of invoice.pdf: 3 pages, …</c> or <c>Failure: Inference 1234 (scan.pdf) failed: …</c>.</returns>
+    public override string ToString() => IsSuccess ? "Result: " + Inference : "Failure: " + Failure;
 
     /// <summary>A delivery carrying a result, for tests.</summary>
     /// <param name="inference">The result.</param>
@@ -49,20 +55,8 @@ public sealed class OcrWebhookDelivery
     /// <param name="body">The raw body, UTF-8 JSON.</param>
     /// <returns>The delivery.</returns>
     /// <exception cref="MindeeOcrException">The body is not JSON, or is neither a result nor a failure; the message says why.</exception>
-    public static OcrWebhookDelivery Parse(ReadOnlySpan<byte> body)
-    {
-        WebhookPayload? payload;
-        try
-        {
-            payload = JsonSerializer.Deserialize(body, MindeeJsonContext.Default.WebhookPayload);
-        }
-        catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
-        {
-            throw ErrorResponses.Unreadable(NotADelivery, ex);
-        }
-
-        return FromPayload(payload);
-    }
+    public static OcrWebhookDelivery Parse(ReadOnlySpan<byte> body) =>
+        FromPayload(JsonReading.Read(body, MindeeJsonContext.Default.WebhookPayload, Subject, What));
 
     /// <summary>Reads a delivery's body from a stream.</summary>
     /// <param name="body">The raw body, UTF-8 JSON; not disposed.</param>
@@ -72,34 +66,35 @@ public sealed class OcrWebhookDelivery
     public static async Task<OcrWebhookDelivery> ParseAsync(Stream body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        WebhookPayload? payload;
-        try
-        {
-            payload = await JsonSerializer.DeserializeAsync(body, MindeeJsonContext.Default.WebhookPayload, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ErrorResponses.IsReadFailure(ex))
-        {
-            throw ErrorResponses.Unreadable(NotADelivery, ex);
-        }
-
-        return FromPayload(payload);
+        return FromPayload(await JsonReading.ReadAsync(body, MindeeJsonContext.Default.WebhookPayload, Subject, What, cancellationToken).ConfigureAwait(false));
     }
 
-    private const string NotADelivery = "The webhook body is not a Mindee OCR delivery";
+    private const string Subject = "The webhook body";
 
-    private static OcrWebhookDelivery FromPayload(WebhookPayload? payload)
+    private const string What = "a Mindee OCR delivery";
+
+    private static OcrWebhookDelivery FromPayload(WebhookPayload payload)
     {
-        if (payload?.Inference is { } inference)
+        if (payload.Inference is { } inference)
         {
             return new OcrWebhookDelivery(inference, null);
         }
 
-        if (payload?.InferenceId is { Length: > 0 } id)
+        if (payload.InferenceId is { Length: > 0 } id)
         {
-            return new OcrWebhookDelivery(null, new OcrWebhookFailure(id, payload.ModelId, payload.FileName, payload.FileAlias, payload.Error, payload.CreatedAt));
+            return new OcrWebhookDelivery(null, new OcrWebhookFailure
+            {
+                InferenceId = id,
+                ModelId = payload.ModelId,
+                FileName = payload.FileName,
+                FileAlias = payload.FileAlias,
+                Error = payload.Error,
+                CreatedAt = payload.CreatedAt,
+            });
         }
 
         throw new MindeeOcrException(
-            "The webhook body is neither a result (an \"inference\" object) nor a failure (an \"inference_id\" with an \"error\").");
+            "The webhook body is neither a result (an \"inference\" object) nor a failure (an \"inference_id\" with an \"error\").",
+            MindeeOcrFailureKind.UnreadableBody);
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Mindee.Ocr.Http;
+namespace Mindee.Ocr.Serialization;
 
 /// <summary>
 /// Reads a word with no intermediate state: a result holds about a thousand of them, so this
@@ -10,11 +10,15 @@ namespace Mindee.Ocr.Http;
 /// </summary>
 internal sealed class OcrWordConverter : JsonConverter<OcrWord>
 {
-    public override OcrWord Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override OcrWord Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadWord(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, OcrWord value, JsonSerializerOptions options) => WriteWord(writer, value);
+
+    public static OcrWord ReadWord(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException("A word is not an object.");
+            throw new JsonException(reader.TokenType == JsonTokenType.Null ? "A list of words holds a null item." : "A word is not an object.");
         }
 
         string? content = null;
@@ -45,22 +49,19 @@ internal sealed class OcrWordConverter : JsonConverter<OcrWord>
             throw new JsonException("A word ends early.");
         }
 
-        return new OcrWord(
-            content ?? throw new JsonException("A word has no content."),
-            polygon ?? throw new JsonException("A word has no polygon."));
+        return new OcrWord
+        {
+            Content = content ?? throw new JsonException("A word has no content."),
+            Polygon = polygon ?? throw new JsonException("A word has no polygon."),
+        };
     }
 
-    public override void Write(Utf8JsonWriter writer, OcrWord value, JsonSerializerOptions options)
+    public static void WriteWord(Utf8JsonWriter writer, OcrWord value)
     {
         writer.WriteStartObject();
         writer.WriteString("content"u8, value.Content);
         writer.WritePropertyName("polygon"u8);
-        PolygonConverterWrite(writer, value.Polygon, options);
+        PolygonConverter.WritePolygon(writer, value.Polygon);
         writer.WriteEndObject();
     }
-
-    private static readonly PolygonConverter Polygons = new();
-
-    private static void PolygonConverterWrite(Utf8JsonWriter writer, Polygon polygon, JsonSerializerOptions options) =>
-        Polygons.Write(writer, polygon, options);
 }

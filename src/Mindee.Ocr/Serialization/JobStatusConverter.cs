@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Mindee.Ocr.Http;
+namespace Mindee.Ocr.Serialization;
 
 /// <summary>Reads a status by name; a name this version does not know becomes <see cref="JobStatus.Unknown"/>.</summary>
 internal sealed class JobStatusConverter : JsonConverter<JobStatus>

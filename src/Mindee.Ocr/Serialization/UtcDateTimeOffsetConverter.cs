@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Mindee.Ocr.Http;
+namespace Mindee.Ocr.Serialization;
 
 /// <summary>
 /// Reads the service's timestamps as UTC whatever the machine's time zone. The service sends

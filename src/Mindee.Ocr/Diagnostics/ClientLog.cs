@@ -1,6 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace Mindee.Ocr.Http;
+namespace Mindee.Ocr.Diagnostics;
 
 /// <summary>
 /// The library's log messages (source-generated). They carry methods, paths, statuses, job ids
@@ -8,6 +9,9 @@ namespace Mindee.Ocr.Http;
 /// </summary>
 internal static partial class ClientLog
 {
+    /// <summary><c>1 poll</c>, <c>3 polls</c>.</summary>
+    public static string Polls(int count) => count == 1 ? "1 poll" : count.ToString(CultureInfo.InvariantCulture) + " polls";
+
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Method} {Path} answered {Status} in {ElapsedMs:0} ms")]
     public static partial void RequestCompleted(ILogger logger, string method, string path, int status, double elapsedMs);
 
@@ -26,14 +30,14 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Job {JobId} has a status this client does not know; it keeps being polled until the deadline")]
     public static partial void UnknownStatus(ILogger logger, string jobId);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Job {JobId} processed after {ElapsedMs:0} ms and {Polls} polls")]
-    public static partial void JobProcessed(ILogger logger, string jobId, double elapsedMs, int polls);
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Job {JobId} processed after {ElapsedMs:0} ms and {PollCount}")]
+    public static partial void JobProcessed(ILogger logger, string jobId, double elapsedMs, string pollCount);
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Job {JobId} failed after {ElapsedMs:0} ms: {Code} {Title}")]
     public static partial void JobFailed(ILogger logger, string jobId, double elapsedMs, string? code, string? title);
 
-    [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Job {JobId} was not done after {ElapsedMs:0} ms and {Polls} polls; the wait gave up")]
-    public static partial void WaitTimedOut(ILogger logger, string jobId, double elapsedMs, int polls);
+    [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Job {JobId} was not done after {ElapsedMs:0} ms and {PollCount}; the wait gave up")]
+    public static partial void WaitTimedOut(ILogger logger, string jobId, double elapsedMs, string pollCount);
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Job {JobId} enqueued ({FileName})")]
     public static partial void JobEnqueued(ILogger logger, string jobId, string fileName);

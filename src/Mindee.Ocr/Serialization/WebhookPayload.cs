@@ -1,6 +1,6 @@
 using System;
 
-namespace Mindee.Ocr;
+namespace Mindee.Ocr.Serialization;
 
 /// <summary>
 /// Either shape of a webhook body, read in one pass: <c>{"inference": …}</c> on success,

@@ -4,17 +4,22 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Mindee.Ocr.Tests.TestSupport;
+namespace Mindee.Ocr.Harness;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that reports each timer the client starts, so a test can
-/// advance time exactly to the moment the client waits for, with no wall-clock sleep.
-/// Timers at or beyond <see cref="RequestTimeoutThreshold"/> (90 s: the client's waits are shorter, its
-/// request timeouts longer) are request timeouts, not waits, and are not reported.
+/// A <see cref="FakeTimeProvider"/> that reports each timer the client starts, so a test (or a
+/// simulation) can advance time exactly to the moment the client waits for, with no wall-clock
+/// sleep. Shared by the tests and the benchmarks (linked into each). Timers at or beyond
+/// <see cref="RequestTimeoutThreshold"/> (90 s: the client's waits are shorter, its request
+/// timeouts in tests longer) are request timeouts, not waits, and are not reported.
 /// </summary>
 public sealed class TestClock : FakeTimeProvider
 {
     private readonly Channel<TimeSpan> _waits = Channel.CreateUnbounded<TimeSpan>();
+
+    // A read of the next wait that outlived the call that started it (the operation ended first):
+    // the next call takes it over, so no reported wait is ever swallowed.
+    private Task<TimeSpan>? _pendingWait;
     private int _advances;
 
     public TestClock()
@@ -49,9 +54,9 @@ public sealed class TestClock : FakeTimeProvider
     {
         while (!operation.IsCompleted)
         {
-            var nextWait = _waits.Reader.ReadAsync().AsTask();
+            var nextWait = _pendingWait ??= _waits.Reader.ReadAsync().AsTask();
             var guard = Task.Delay(TimeSpan.FromSeconds(20));
-            var first = await Task.WhenAny(operation, nextWait, guard);
+            var first = await Task.WhenAny(operation, nextWait, guard).ConfigureAwait(false);
             if (first == operation)
             {
                 break;
@@ -62,7 +67,8 @@ public sealed class TestClock : FakeTimeProvider
                 throw new TimeoutException($"The operation neither finished nor started a wait within 20 s of real time (after {_advances} waits, {Advanced} advanced; now {GetUtcNow():O}).");
             }
 
-            var wait = await nextWait;
+            _pendingWait = null;
+            var wait = await nextWait.ConfigureAwait(false);
             if (stopAfter is { } limit && Advanced + wait > limit)
             {
                 throw new InvalidOperationException($"The client asked to wait past {limit}.");
@@ -73,18 +79,29 @@ public sealed class TestClock : FakeTimeProvider
             Advance(wait);
         }
 
-        return await operation;
+        return await operation.ConfigureAwait(false);
     }
+
+    /// <summary>Awaits <paramref name="operation"/> as <see cref="RunAsync{T}"/> does.</summary>
+    public Task RunAsync(Task operation, TimeSpan? stopAfter = null) =>
+        RunAsync(WithResult(operation), stopAfter);
 
     /// <summary>Waits (in real time, bounded) until the client starts a wait; returns its length without advancing.</summary>
     public async Task<TimeSpan> NextWaitAsync()
     {
-        var next = _waits.Reader.ReadAsync().AsTask();
-        if (await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(20))) != next)
+        var next = _pendingWait ??= _waits.Reader.ReadAsync().AsTask();
+        if (await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(20))).ConfigureAwait(false) != next)
         {
             throw new TimeoutException("The client started no wait within 20 s of real time.");
         }
 
-        return await next;
+        _pendingWait = null;
+        return await next.ConfigureAwait(false);
+    }
+
+    private static async Task<bool> WithResult(Task operation)
+    {
+        await operation.ConfigureAwait(false);
+        return true;
     }
 }
