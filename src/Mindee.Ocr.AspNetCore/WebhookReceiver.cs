@@ -73,16 +73,18 @@ internal sealed partial class WebhookReceiver(string secret, long maxBodyBytes, 
         }
         catch (MindeeOcrException ex)
         {
-            // The payload's own words can reach the message (a JSON path): never the secret.
-            LogRejected(logger, StatusCodes.Status400BadRequest, ex.Message.Replace(secret, "[redacted]", StringComparison.Ordinal));
+            LogRejected(logger, StatusCodes.Status400BadRequest, Redact(ex.Message));
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        LogReceived(logger, delivery.InferenceId, delivery.IsSuccess ? "result" : "failure");
+        LogReceived(logger, Redact(delivery.InferenceId), delivery.IsSuccess ? "result" : "failure");
         await handler(delivery, cancellationToken).ConfigureAwait(false);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
+
+    /// <summary>What a delivery says, fit for a log line: the signing secret never goes there, even when a payload quotes it.</summary>
+    private string Redact(string text) => text.Replace(secret, "[redacted]", StringComparison.Ordinal);
 
     /// <summary>The whole body, or null past the limit (counted as it is read, whatever Content-Length said).</summary>
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

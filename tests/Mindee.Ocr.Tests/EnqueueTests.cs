@@ -133,6 +133,42 @@ public sealed class EnqueueTests : IDisposable
         Assert.DoesNotContain("\n", root.GetProperty("file_base64").GetString()!, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(3000)] // no padding
+    [InlineData(3001)] // "=="
+    [InlineData(3002)] // "="
+    public async Task Base64_with_any_padding_is_accepted_and_measured_right(int size)
+    {
+        // Defect 1: '=' padding was counted twice, so every document whose size is not a multiple
+        // of 3 was refused as "not base64".
+        var pdf = Documents.Pdf(size);
+        var fake = new FakeMindeeService();
+        var client = new MindeeOcrClient(fake.CreateHttpClient(), new MindeeOcrOptions { ApiKey = "k", ModelId = "m" });
+
+        await client.EnqueueAsync(OcrInput.FromBase64(Convert.ToBase64String(pdf), "doc.pdf"), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(size, fake.Enqueues.Single().ByteCount);
+    }
+
+    [Theory]
+    [InlineData(1000)]  // announces more than it holds
+    [InlineData(-1000)] // holds more than it announces
+    public async Task A_stream_whose_length_is_wrong_is_a_typed_error_and_nothing_is_enqueued(int lie)
+    {
+        // Defect 10: a raw IOException, after a partial request went out.
+        var pdf = Documents.Pdf(50_000);
+        var stream = new WrongLengthStream(pdf, pdf.Length + lie);
+        var client = _service.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.EnqueueAsync(OcrInput.FromStream(stream, "lying.pdf"), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.DocumentLengthMismatch, ex.Kind);
+        Assert.Contains("lying.pdf", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"{pdf.Length + lie:N0} bytes its length announced", ex.Message, StringComparison.Ordinal);
+        Assert.False(ex.DocumentMayHaveBeenEnqueued);
+        Assert.Empty(_service.Requests); // the request was aborted, never completed
+    }
+
     [Fact]
     public async Task A_url_goes_up_as_json_with_the_optional_file_name()
     {

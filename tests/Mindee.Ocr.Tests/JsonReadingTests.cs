@@ -197,4 +197,17 @@ public class JsonReadingTests
         var b = MindeeOcrJson.DeserializeInference(compact);
         Assert.Equal(a.Result.Pages.SelectMany(p => p.Words), b.Result.Pages.SelectMany(p => p.Words));
     }
+
+    [Fact]
+    public async Task Only_json_failures_are_unreadable_bodies_an_argument_exception_is_not_taken_for_one()
+    {
+        // Defect 14: any ArgumentException on the read path was reported as unreadable JSON.
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => MindeeOcrJson.DeserializeInferenceAsync(new ThrowingStream(), TestContext.Current.CancellationToken));
+        Assert.Equal("not a JSON problem", ex.Message);
+    }
+
+    private sealed class ThrowingStream : ReadForwardStream
+    {
+        public override int Read(Span<byte> buffer) => throw new ArgumentException("not a JSON problem");
+    }
 }

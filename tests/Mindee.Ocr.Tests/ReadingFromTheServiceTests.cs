@@ -58,6 +58,23 @@ public sealed class ReadingFromTheServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_302_without_a_body_keeps_an_id_that_needs_escaping_exactly_as_given()
+    {
+        // Defect 6: the id was parsed back out of the request's log description, and the polling URL
+        // built from that escaped text was escaped a second time.
+        const string Id = "jöb:50%";
+        var handler = new RedirectingHandler(new Uri("https://api.example.com/v2/inferences/elsewhere"));
+        var client = new MindeeOcrClient(new System.Net.Http.HttpClient(handler), new MindeeOcrOptions { ApiKey = "k", BaseAddress = new Uri("https://api.example.com/") });
+
+        var job = await client.GetJobAsync(Id, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Id, job.Id);
+        Assert.Equal(JobStatus.Processed, job.Status);
+        Assert.Equal("https://api.example.com/v2/jobs/j%C3%B6b%3A50%25?redirect=false", job.PollingUrl.AbsoluteUri);
+        Assert.Equal("/v2/jobs/j%C3%B6b%3A50%25", handler.Requested!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Get_result_reads_a_three_page_result()
     {
         _service.Stub("GET", MockService.ResultPath(), 200, Fixture.Text("result-3-pages.json"));
@@ -113,5 +130,19 @@ public sealed class ReadingFromTheServiceTests : IDisposable
         await client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken);
 
         Assert.Equal("/proxy/mindee/v2/jobs/" + Fixture.JobId, _service.Requests.Single().RequestMessage.Path);
+    }
+
+    /// <summary>Answers every request with a bodiless 302, as an in-process handler would: no RequestMessage on the response.</summary>
+    private sealed class RedirectingHandler(Uri location) : System.Net.Http.HttpMessageHandler
+    {
+        public Uri? Requested { get; private set; }
+
+        protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            Requested = request.RequestUri;
+            var response = new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.Found) { Content = new System.Net.Http.ByteArrayContent([]) };
+            response.Headers.Location = location;
+            return Task.FromResult(response);
+        }
     }
 }

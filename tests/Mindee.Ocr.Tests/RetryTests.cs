@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Mindee.Ocr.Tests.TestSupport;
 using Xunit;
 using static Mindee.Ocr.Tests.TestSupport.MockService;
@@ -136,4 +138,21 @@ public sealed class RetryTests : IDisposable
         Assert.IsType<System.Net.Http.HttpRequestException>(ex.InnerException);
         Assert.True(_service.Clock.Advanced > TimeSpan.FromSeconds(2), "two backoffs were waited");
     }
+
+    [Fact]
+    public async Task A_retry_is_logged_once_with_its_request_and_the_reason_without_the_request_again()
+    {
+        _service.StubSequence("GET", JobPath(), Json(429, Fixture.Text("problem-429.json"), ("Retry-After", "2")), Json(200, _service.JobJson("job-processing.json")));
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        var client = _service.CreateClient(loggerFactory: loggerFactory);
+
+        await _service.Clock.RunAsync(client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        var line = Assert.Single(logs.GetSnapshot(), r => r.Message.Contains("tried again", StringComparison.Ordinal)).Message;
+        Assert.StartsWith($"GET /v2/jobs/{Fixture.JobId} will be tried again in 2000 ms (retry 1): 429 (429-001)", line, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf("/v2/jobs/", line));
+    }
+
+    private static int CountOf(string part, string text) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }

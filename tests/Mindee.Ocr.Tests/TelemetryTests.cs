@@ -109,4 +109,33 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal(typeof(MindeeOcrApiException).FullName, activity.GetTagItem("error.type"));
         Assert.DoesNotContain(ApiKey, activity.StatusDescription ?? string.Empty, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Duration_histograms_advise_buckets_in_seconds_that_fit_requests_and_jobs()
+    {
+        // Defect 12: the default buckets (0, 5, 10, 25 … 10,000) are made for milliseconds: every
+        // duration in seconds fell into the first one or two.
+        var advised = new Dictionary<string, IReadOnlyList<double>>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == "Mindee.Ocr" && instrument is Histogram<double> { Advice.HistogramBucketBoundaries: { } boundaries })
+                {
+                    lock (advised)
+                    {
+                        advised[instrument.Name] = boundaries;
+                    }
+                }
+            },
+        };
+        listener.Start();
+
+        var request = advised["mindee.ocr.request.duration"];
+        var job = advised["mindee.ocr.job.duration"];
+        Assert.True(request[0] <= 0.01 && request[^1] >= 600, string.Join(", ", request));
+        Assert.True(job[0] <= 1 && job[^1] >= 590, string.Join(", ", job));
+        Assert.True(request.Count(b => b < 1) >= 5, "tens and hundreds of milliseconds are told apart");
+        Assert.True(job.Count(b => b is >= 1 and <= 120) >= 8, "jobs up to two minutes, most of them, are told apart");
+    }
 }

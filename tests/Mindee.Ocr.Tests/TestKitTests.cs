@@ -160,6 +160,29 @@ public sealed class TestKitTests
     }
 
     [Fact]
+    public async Task A_hundred_concurrent_documents_get_a_hundred_ids_and_each_its_own_result()
+    {
+        // Defect 4: ids were given from the count of finished enqueues, so two concurrent ones
+        // could share an id, and a document came back with another's result.
+        var clock = new TestClock();
+        var fake = new FakeMindeeService(clock);
+        var client = new MindeeOcrClient(fake.CreateHttpClient(), new MindeeOcrOptions { ApiKey = "k", ModelId = "m", Polling = new PollingOptions { InitialDelay = TimeSpan.Zero } }, clock);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(
+            () => client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(1000 + i), $"doc-{i}.pdf"), new EnqueueOptions { Alias = $"alias-{i}" }, TestContext.Current.CancellationToken),
+            TestContext.Current.CancellationToken)));
+
+        Assert.Equal(100, results.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(100, fake.Enqueues.Select(e => e.JobId).Distinct().Count());
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Equal(($"doc-{i}.pdf", $"alias-{i}"), (results[i].File.Name, results[i].File.Alias));
+            Assert.Contains($"doc-{i}.pdf", results[i].Result.Pages[0].Content, StringComparison.Ordinal);
+            Assert.Equal(1000 + i, fake.Enqueues.Single(e => e.JobId == results[i].Id).ByteCount);
+        }
+    }
+
+    [Fact]
     public void The_factory_lays_words_out_on_lines_with_plausible_polygons()
     {
         var page = OcrResultFactory.Page("Hello big world\nSecond line");

@@ -20,7 +20,7 @@ public sealed class WaitTests : IDisposable
     private int Polls => _service.Requests.Count(r => r.RequestMessage.Path.StartsWith("/v2/jobs/", StringComparison.Ordinal));
 
     [Fact]
-    public async Task Processing_twice_then_a_302_with_a_body_gives_the_result()
+    public async Task Processing_twice_then_a_302_with_a_body_gives_the_result_on_the_exact_schedule()
     {
         _service.StubSequence("GET", JobPath(),
             Json(200, _service.JobJson("job-processing.json")),
@@ -28,15 +28,22 @@ public sealed class WaitTests : IDisposable
             Json(302, _service.JobJson("job-processed.json"), ("Location", _service.BaseAddress + "v2/products/ocr/results/" + Fixture.JobId)));
         _service.Stub("GET", ResultPath(), 200, Fixture.Text("result-3-pages.json"));
         _service.Stub("POST", EnqueuePath, 202, _service.JobJson("job-processing.json"));
-        var client = _service.CreateClient();
+        var client = _service.CreateClient(o => o.Randomizer = () => 0.5); // jitter pinned to none
+        var waits = new System.Collections.Generic.List<TimeSpan>();
 
-        var result = await _service.Clock.RunAsync(client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken));
+        var call = client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken);
+        while (!call.IsCompleted && waits.Count < 3)
+        {
+            waits.Add(await _service.Clock.NextWaitAsync());
+            _service.Clock.Advance(waits[^1]);
+        }
 
+        var result = await call;
         Assert.Equal(1100, result.Result.Pages.Sum(p => p.Words.Count));
         Assert.Equal(3, Polls);
         Assert.All(_service.Requests, r => Assert.Equal(ApiKey, r.RequestMessage.Headers!["Authorization"].Single()));
-        // First poll at 2.25 s, then 1.75 s and 2.1 s (±10%).
-        Assert.InRange(_service.Clock.Advanced.TotalSeconds, 2.25 + ((1.75 + 2.1) * 0.9), 2.25 + ((1.75 + 2.1) * 1.1));
+        // First poll at 2.25 s, then 1.75 s, then 1.75 × 1.2.
+        Assert.Equal([TimeSpan.FromSeconds(2.25), TimeSpan.FromSeconds(1.75), TimeSpan.FromSeconds(2.1)], waits);
     }
 
     [Fact]
@@ -94,15 +101,10 @@ public sealed class WaitTests : IDisposable
         _service.Stub("GET", ResultPath(), 200, Fixture.Text("result-1-page.json"));
         var client = _service.CreateClient();
 
-        var call = client.WaitForResultAsync(Fixture.JobId, TestContext.Current.CancellationToken);
-        var wait = await _service.Clock.NextWaitAsync();
-        Assert.Equal(TimeSpan.FromSeconds(30), wait);
-        _service.Clock.Advance(TimeSpan.FromSeconds(29));
-        await Task.Yield();
-        Assert.Equal(1, Polls); // no poll before 30 s
-        _service.Clock.Advance(TimeSpan.FromSeconds(1));
+        await _service.Clock.RunAsync(client.WaitForResultAsync(Fixture.JobId, TestContext.Current.CancellationToken));
 
-        await _service.Clock.RunAsync(call);
+        // One wait only, exactly the Retry-After (the schedule alone would have said about 1.75 s).
+        Assert.Equal(TimeSpan.FromSeconds(30), _service.Clock.Advanced);
         Assert.Equal(2, Polls);
     }
 
@@ -234,5 +236,20 @@ public sealed class WaitTests : IDisposable
         Assert.Contains(records, r => r.Level == LogLevel.Information && r.Message.StartsWith($"Job {Fixture.JobId} processed", StringComparison.Ordinal));
         Assert.Contains(records, r => r.Level == LogLevel.Debug && r.Message.StartsWith("GET /v2/jobs/", StringComparison.Ordinal));
         Assert.All(records, r => Assert.DoesNotContain(ApiKey, r.Message + r.Exception, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_job_seen_processed_at_the_first_poll_logs_one_poll_not_one_polls()
+    {
+        _service.Stub("GET", JobPath(), 200, _service.JobJson("job-processed.json"));
+        _service.Stub("GET", ResultPath(), 200, Fixture.Text("result-1-page.json"));
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new FakeLoggerProvider(logs)));
+        var client = _service.CreateClient(loggerFactory: loggerFactory);
+
+        await client.WaitForResultAsync(Fixture.JobId, TestContext.Current.CancellationToken);
+
+        var processed = Assert.Single(logs.GetSnapshot(), r => r.Message.StartsWith($"Job {Fixture.JobId} processed", StringComparison.Ordinal));
+        Assert.EndsWith(" and 1 poll", processed.Message, StringComparison.Ordinal);
     }
 }

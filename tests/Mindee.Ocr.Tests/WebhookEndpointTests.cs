@@ -19,6 +19,7 @@ namespace Mindee.Ocr.Tests;
 public sealed class WebhookEndpointTests : IAsyncLifetime
 {
     private const string Secret = "whsec_endpoint_secret_1234";
+    private const string StalledHeader = "X-Test-Stalled-Body";
     private readonly ConcurrentQueue<OcrWebhookDelivery> _handled = new();
     private readonly FakeLogCollector _logs = new();
     private WebApplication? _app;
@@ -30,6 +31,16 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs));
         _app = builder.Build();
+        // What Kestrel does to a body that arrives too slowly (MinRequestBodyDataRate), without waiting for it.
+        _app.Use(next => context =>
+        {
+            if (context.Request.Headers.ContainsKey(StalledHeader))
+            {
+                context.Request.Body = new StalledBody();
+            }
+
+            return next(context);
+        });
         _app.MapMindeeOcrWebhook(
             "/webhooks/mindee",
             (delivery, _) =>
@@ -122,5 +133,64 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var records = _logs.GetSnapshot();
         Assert.Contains(records, r => r.Message.Contains("rejected with 401", StringComparison.Ordinal));
         Assert.All(records, r => Assert.DoesNotContain(Secret, r.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_body_that_arrives_too_slowly_is_answered_408_quietly()
+    {
+        // Defect 11: the server's 408 surfaced as an Error-level "unhandled exception" (and a 500).
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/mindee") { Content = new ByteArrayContent(Fixture.Bytes("result-1-page.json")) };
+        request.Headers.Add(StalledHeader, "1");
+
+        using var response = await _http!.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestTimeout, response.StatusCode);
+        Assert.Empty(_handled);
+        var records = _logs.GetSnapshot();
+        Assert.DoesNotContain(records, r => r.Level >= LogLevel.Warning);
+        Assert.Contains(records, r => r.Level == LogLevel.Debug && r.Message.Contains("answered 408", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_genuine_delivery_that_quotes_the_secret_does_not_put_it_in_a_log()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"inference_id\":\"inf-" + Secret + "\",\"error\":{\"status\":422,\"title\":\"x\"}}");
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(body));
+
+        Assert.Equal("inf-" + Secret, Assert.Single(_handled).InferenceId);
+        Assert.All(_logs.GetSnapshot(), r => Assert.DoesNotContain(Secret, r.Message, StringComparison.Ordinal));
+        Assert.Contains(_logs.GetSnapshot(), r => r.Message.Contains("inf-[redacted]", StringComparison.Ordinal));
+    }
+
+    /// <summary>A request body the server gave up on: Kestrel's own exception for a too-slow body.</summary>
+    private sealed class StalledBody : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw TooSlow();
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default) => ValueTask.FromException<int>(TooSlow());
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private static Microsoft.AspNetCore.Http.BadHttpRequestException TooSlow() =>
+            new("Reading the request body timed out due to data arriving too slowly. See MinRequestBodyDataRate.", 408);
     }
 }

@@ -124,7 +124,7 @@ internal sealed class ApiTransport
         using var body = await ReadBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
         return JsonReading.TryRead(body.Span, type, out var value, out var error)
             ? value
-            : throw Failures.Unreadable(request, response, what, error, Redactor);
+            : throw Failures.Unreadable(request, response, what, error);
     }
 
     /// <summary>The whole body, never past <see cref="ClientSettings.MaxResponseBytes"/> (after decompression).</summary>

@@ -45,16 +45,12 @@ internal static class Failures
         return new MindeeOcrException(message, kind, innerException, MayHaveBeenEnqueued(request, kind), request.Alias);
     }
 
-    public static MindeeOcrException Unreadable(ApiRequest request, HttpResponseMessage response, string what, JsonException error, Redactor redactor)
-    {
-        var redacted = redactor.Redact(error);
-        return new MindeeOcrException(
-            $"{Answered(request, response)}, but its body could not be read as {what}: {JsonReading.Describe(redacted)}",
-            MindeeOcrFailureKind.UnreadableBody,
-            redacted,
-            MayHaveBeenEnqueued(request, MindeeOcrFailureKind.UnreadableBody),
-            request.Alias);
-    }
+    public static MindeeOcrException Unreadable(ApiRequest request, HttpResponseMessage response, string what, JsonException error) => new(
+        $"{Answered(request, response)}, but its body could not be read as {what}: {JsonReading.Describe(error)}",
+        MindeeOcrFailureKind.UnreadableBody,
+        error,
+        MayHaveBeenEnqueued(request, MindeeOcrFailureKind.UnreadableBody),
+        request.Alias);
 
     public static MindeeOcrException Unread(ApiRequest request, HttpResponseMessage response, Utf8Body body)
     {

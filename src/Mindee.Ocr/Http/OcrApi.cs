@@ -88,7 +88,7 @@ internal sealed class OcrApi(ApiTransport transport)
         {
             if (!JsonReading.TryRead(body.Span, MindeeJsonContext.Default.JobEnvelope, out var envelope, out var error))
             {
-                throw Failures.Unreadable(request, response, "a job", error, Transport.Redactor);
+                throw Failures.Unreadable(request, response, "a job", error);
             }
 
             var job = Transport.Redactor.Redact(envelope.Job);

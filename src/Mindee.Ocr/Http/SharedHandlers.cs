@@ -20,17 +20,17 @@ internal static class SharedHandlers
     private static readonly ConcurrentDictionary<(string? Proxy, TimeSpan ConnectTimeout), HttpMessageHandler> ByValue = new();
     private static readonly ConditionalWeakTable<IWebProxy, ConcurrentDictionary<TimeSpan, HttpMessageHandler>> ByInstance = new();
 
-    /// <summary>How many handlers are kept by value; for tests.</summary>
-    internal static int ValueKeyedCount => ByValue.Count;
+    public static HttpClient CreateClient(IWebProxy? proxy, TimeSpan connectTimeout) =>
+        new(GetHandler(proxy, connectTimeout), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
-    public static HttpClient CreateClient(IWebProxy? proxy, TimeSpan connectTimeout)
+    /// <summary>The shared handler for a (proxy, connect timeout) setting, made on first use.</summary>
+    internal static HttpMessageHandler GetHandler(IWebProxy? proxy, TimeSpan connectTimeout)
     {
         string? described = proxy is null ? null : Describe(proxy);
-        var handler = proxy is null || described is not null
+        return proxy is null || described is not null
             ? ByValue.GetOrAdd((described, connectTimeout), _ => CreateHandler(proxy, connectTimeout))
             : ByInstance.GetValue(proxy, static _ => new ConcurrentDictionary<TimeSpan, HttpMessageHandler>())
                 .GetOrAdd(connectTimeout, timeout => CreateHandler(proxy, timeout));
-        return new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>

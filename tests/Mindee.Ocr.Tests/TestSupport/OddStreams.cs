@@ -94,3 +94,9 @@ public sealed class FailingStream(byte[] head, int failAfter) : ReadForwardStrea
         return n;
     }
 }
+
+/// <summary>A seekable stream over some bytes whose <see cref="Length"/> says another number: a buggy wrapper, or a file that changed.</summary>
+public sealed class WrongLengthStream(byte[] bytes, long claimedLength) : MemoryStream(bytes, writable: false)
+{
+    public override long Length => claimedLength;
+}

@@ -1,0 +1,137 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Mindee.Ocr.Harness;
+using Mindee.Ocr.Tests.TestSupport;
+using Xunit;
+using static Mindee.Ocr.Tests.TestSupport.MockService;
+
+namespace Mindee.Ocr.Tests;
+
+/// <summary>
+/// Every failure is classified once, where it happens, into MindeeOcrException.Kind: callers (and
+/// the client's own retries) decide from it without reading inner exceptions.
+/// </summary>
+public sealed class FailureKindTests : IDisposable
+{
+    private readonly MockService _service = Start();
+
+    public void Dispose() => _service.Dispose();
+
+    [Fact]
+    public async Task A_refused_connection_is_connect_failed()
+    {
+        var client = _service.CreateClient(o => { o.BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/"); o.MaxRetryAttempts = 0; });
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.ConnectFailed, ex.Kind);
+        Assert.StartsWith($"GET /v2/jobs/{Fixture.JobId} could not connect:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_answer_in_time_is_timeout()
+    {
+        using var silent = LoopbackHttpServer.Silent();
+        var client = _service.CreateClient(o => { o.BaseAddress = silent.BaseAddress; o.RequestTimeout = TimeSpan.FromSeconds(20); o.MaxRetryAttempts = 0; });
+        _service.Clock.RequestTimeoutThreshold = TimeSpan.FromSeconds(21);
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => _service.Clock.RunAsync(client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(MindeeOcrFailureKind.Timeout, ex.Kind);
+    }
+
+    [Fact]
+    public async Task An_answer_that_breaks_off_is_connection_lost_and_an_upload_may_have_been_enqueued()
+    {
+        using var server = LoopbackHttpServer.Handling(new BreakingHandler());
+        var client = _service.CreateClient(o => { o.BaseAddress = server.BaseAddress; o.MaxRetryAttempts = 0; });
+
+        var get = await Assert.ThrowsAsync<MindeeOcrException>(() => client.GetResultAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+        var upload = await Assert.ThrowsAsync<MindeeOcrException>(() => client.EnqueueAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), new EnqueueOptions { Alias = "x-1" }, TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.ConnectionLost, get.Kind);
+        Assert.False(get.DocumentMayHaveBeenEnqueued);
+        Assert.Equal(MindeeOcrFailureKind.ConnectionLost, upload.Kind);
+        Assert.True(upload.DocumentMayHaveBeenEnqueued);
+        Assert.Equal(2, server.Requests); // the upload was read whole, then the answer broke: not sent again
+    }
+
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(503, true)]
+    [InlineData(408, true)]
+    [InlineData(429, false)]
+    [InlineData(422, false)]
+    public async Task An_error_status_is_error_status_and_says_whether_an_upload_may_have_been_taken(int status, bool mayHaveBeenEnqueued)
+    {
+        _service.Stub("POST", EnqueuePath, status, Fixture.Text("problem-500.json"));
+        var client = _service.CreateClient(o => o.MaxRetryAttempts = 0);
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrApiException>(() => client.EnqueueAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.ErrorStatus, ex.Kind);
+        Assert.Equal(status, ex.Status);
+        Assert.Equal(mayHaveBeenEnqueued, ex.DocumentMayHaveBeenEnqueued);
+    }
+
+    [Fact]
+    public async Task A_success_whose_body_cannot_be_read_is_unreadable_body()
+    {
+        _service.Stub("GET", JobPath(), 200, "{\"job\": ");
+        var client = _service.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.UnreadableBody, ex.Kind);
+        Assert.Single(_service.Requests); // a GET alone is not retried for it; only a poll is
+    }
+
+    [Fact]
+    public async Task A_result_url_elsewhere_is_origin_refused()
+    {
+        _service.Stub("GET", JobPath(), 200, _service.JobJson("job-processed.json").Replace(_service.BaseAddress.ToString(), "https://elsewhere.example.com/", StringComparison.Ordinal));
+        var client = _service.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => _service.Clock.RunAsync(client.WaitForResultAsync(Fixture.JobId, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(MindeeOcrFailureKind.OriginRefused, ex.Kind);
+    }
+
+    [Fact]
+    public async Task Job_outcomes_have_their_kinds()
+    {
+        _service.Stub("GET", JobPath(), 200, _service.JobJson("job-failed.json"));
+        var client = _service.CreateClient();
+        var failed = await Assert.ThrowsAsync<MindeeOcrJobFailedException>(() => client.WaitForResultAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        _service.Stub("GET", JobPath(), 200, _service.JobJson("job-processing.json"));
+        var impatient = _service.CreateClient(o => o.Polling.Timeout = TimeSpan.FromSeconds(5));
+        var timedOut = await Assert.ThrowsAsync<MindeeOcrTimeoutException>(() => _service.Clock.RunAsync(impatient.WaitForResultAsync(Fixture.JobId, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(MindeeOcrFailureKind.JobFailed, failed.Kind);
+        Assert.Equal(MindeeOcrFailureKind.WaitTimedOut, timedOut.Kind);
+    }
+
+    [Fact]
+    public async Task A_forward_only_stream_that_would_have_to_be_sent_again_is_document_not_resendable()
+    {
+        _service.Stub("POST", EnqueuePath, 429, Fixture.Text("problem-429.json"), headers: ("Retry-After", "1"));
+        var client = _service.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => _service.Clock.RunAsync(
+            client.EnqueueAsync(OcrInput.FromStream(new ForwardOnlyStream(new MemoryStream(Documents.Pdf())), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken)));
+
+        Assert.Equal(MindeeOcrFailureKind.DocumentNotResendable, ex.Kind);
+        Assert.Equal(MindeeOcrFailureKind.ErrorStatus, Assert.IsType<MindeeOcrApiException>(ex.InnerException).Kind);
+    }
+
+    /// <summary>Reads the request, then drops the connection in the middle of its answer.</summary>
+    private sealed class BreakingHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StreamContent(new FailingStream("{\"job\": {"u8.ToArray(), 9)) });
+    }
+}
