@@ -26,7 +26,9 @@ internal class ItemListConverter<T> : JsonConverter<IReadOnlyList<T>>
             throw new JsonException($"A list of {typeof(T).Name} is not an array.");
         }
 
-        var item = ItemType(options);
+        // The item's converter is called directly: JsonSerializer.Deserialize(ref reader, …) would
+        // first skip over each item to find its end, reading every page twice.
+        var item = (JsonConverter<T>)ItemType(options).Converter;
         var items = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -35,7 +37,7 @@ internal class ItemListConverter<T> : JsonConverter<IReadOnlyList<T>>
                 throw new JsonException($"A list of {typeof(T).Name} holds a null item.");
             }
 
-            items.Add(JsonSerializer.Deserialize(ref reader, item)!);
+            items.Add(item.Read(ref reader, typeof(T), options) ?? throw new JsonException($"A list of {typeof(T).Name} holds a null item."));
         }
 
         return ItemList<T>.Own(items.ToArray());
