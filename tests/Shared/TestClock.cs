@@ -82,10 +82,6 @@ public sealed class TestClock : FakeTimeProvider
         return await operation.ConfigureAwait(false);
     }
 
-    /// <summary>Awaits <paramref name="operation"/> as <see cref="RunAsync{T}"/> does.</summary>
-    public Task RunAsync(Task operation, TimeSpan? stopAfter = null) =>
-        RunAsync(WithResult(operation), stopAfter);
-
     /// <summary>Waits (in real time, bounded) until the client starts a wait; returns its length without advancing.</summary>
     public async Task<TimeSpan> NextWaitAsync()
     {
@@ -97,11 +93,5 @@ public sealed class TestClock : FakeTimeProvider
 
         _pendingWait = null;
         return await next.ConfigureAwait(false);
-    }
-
-    private static async Task<bool> WithResult(Task operation)
-    {
-        await operation.ConfigureAwait(false);
-        return true;
     }
 }

@@ -90,7 +90,7 @@ internal static class MindeeOcrTelemetry
     }
 
     /// <summary>Marks the activity failed with the exception's type, and rethrows nothing.</summary>
-    public static void Fail(Activity? activity, Exception exception)
+    private static void Fail(Activity? activity, Exception exception)
     {
         if (activity is null)
         {
