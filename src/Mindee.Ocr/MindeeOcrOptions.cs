@@ -81,9 +81,10 @@ public sealed class MindeeOcrOptions
     /// <summary>
     /// The largest answer the client reads (after decompression); past it the call fails with
     /// <see cref="MindeeOcrFailureKind.ResponseTooLarge"/> and nothing more is read, so a huge or
-    /// endless answer costs at most this much memory. Default 256 MiB: the service takes documents
-    /// of up to 200 pages, and a dense page (about 1,500 words) reads as about 0.8 MB of JSON, so the
-    /// largest real results stay well under it.
+    /// endless answer costs at most about this much memory (1.5 times it at the moment the read
+    /// buffer last doubles). Default 256 MiB: the service takes documents of up to 200 pages, and a
+    /// dense page (about 1,500 words) reads as about 0.8 MB of JSON, so the largest real results
+    /// stay well under it.
     /// </summary>
     public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 

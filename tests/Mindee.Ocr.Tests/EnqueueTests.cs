@@ -142,12 +142,14 @@ public sealed class EnqueueTests : IDisposable
         // Defect 1: '=' padding was counted twice, so every document whose size is not a multiple
         // of 3 was refused as "not base64".
         var pdf = Documents.Pdf(size);
+        var base64 = Convert.ToBase64String(pdf);
         var fake = new FakeMindeeService();
         var client = new MindeeOcrClient(fake.CreateHttpClient(), new MindeeOcrOptions { ApiKey = "k", ModelId = "m" });
 
-        await client.EnqueueAsync(OcrInput.FromBase64(Convert.ToBase64String(pdf), "doc.pdf"), cancellationToken: TestContext.Current.CancellationToken);
+        await client.EnqueueAsync(OcrInput.FromBase64(base64, "doc.pdf"), cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(size, fake.Enqueues.Single().ByteCount);
+        Assert.Equal(size, Mindee.Ocr.Input.Base64Text.CheckAndMeasure(base64, "input")); // the size the 100 MB check reads
+        Assert.Equal(size, fake.Enqueues.Single().ByteCount); // and it reached the service whole
     }
 
     [Theory]

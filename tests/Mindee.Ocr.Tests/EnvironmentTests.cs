@@ -97,6 +97,20 @@ public sealed class EnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void An_unreadable_base_url_is_shown_without_credentials_or_the_key()
+    {
+        SetEnvironment("env-key-0123456789", "env-model", "https://someone:hunter2@ api.example.com/");
+        var withCredentials = Assert.Throws<ArgumentException>(() => new MindeeOcrClient(new MindeeOcrOptions()));
+        SetEnvironment("env-key-0123456789", "env-model", "env-key-0123456789");
+        var swapped = Assert.Throws<ArgumentException>(() => new MindeeOcrClient(new MindeeOcrOptions()));
+
+        Assert.Contains("'https://[credentials]@ api.example.com/'", withCredentials.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", withCredentials.Message, StringComparison.Ordinal);
+        Assert.Contains("MINDEE_V2_BASE_URL is '[redacted]'", swapped.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("env-key-0123456789", swapped.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_invalid_setting_is_reported_at_once()
     {
         SetEnvironment(null, null, null);

@@ -134,4 +134,68 @@ public sealed class FailureKindTests : IDisposable
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StreamContent(new FailingStream("{\"job\": {"u8.ToArray(), 9)) });
     }
+
+    [Fact]
+    public async Task A_connect_timeout_on_a_get_is_connect_failed()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromMilliseconds(50),
+            ConnectCallback = async (_, token) =>
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, token);
+                throw new InvalidOperationException("unreachable");
+            },
+        };
+        var client = new MindeeOcrClient(new HttpClient(handler), _service.Options(o => o.MaxRetryAttempts = 0), _service.Clock);
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.ConnectFailed, ex.Kind);
+        Assert.Contains("could not connect", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_network_stacks_exceptions_are_told_apart_by_their_exact_shapes()
+    {
+        // As .NET 10 throws them (seen by running each case): SocketsHttpHandler's ConnectTimeout,
+        // and HttpClient.Timeout once connected.
+        var connectTimeout = new TaskCanceledException("The operation was canceled.", new TimeoutException("A connection could not be established within the configured ConnectTimeout."));
+        var clientTimeout = new TaskCanceledException(
+            "The request was canceled due to the configured HttpClient.Timeout of 0.1 seconds elapsing.",
+            new TimeoutException("The operation was canceled.", new TaskCanceledException("The operation was canceled.", new IOException("Unable to read data from the transport connection."))));
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (127.0.0.1:9)", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+        var reset = new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
+
+        Assert.Equal(MindeeOcrFailureKind.ConnectFailed, Mindee.Ocr.Http.FailureClassifier.Classify(connectTimeout, hasBody: false, bodyStarted: false, timedOut: false));
+        Assert.Equal(MindeeOcrFailureKind.ConnectFailed, Mindee.Ocr.Http.FailureClassifier.Classify(connectTimeout, hasBody: true, bodyStarted: true, timedOut: false));
+        Assert.Equal(MindeeOcrFailureKind.Timeout, Mindee.Ocr.Http.FailureClassifier.Classify(clientTimeout, hasBody: false, bodyStarted: false, timedOut: false));
+        Assert.Equal(MindeeOcrFailureKind.ConnectFailed, Mindee.Ocr.Http.FailureClassifier.Classify(clientTimeout, hasBody: true, bodyStarted: false, timedOut: false));
+        Assert.Equal(MindeeOcrFailureKind.ConnectFailed, Mindee.Ocr.Http.FailureClassifier.Classify(refused, hasBody: true, bodyStarted: true, timedOut: false));
+        Assert.Equal(MindeeOcrFailureKind.ConnectionLost, Mindee.Ocr.Http.FailureClassifier.Classify(reset, hasBody: true, bodyStarted: true, timedOut: false));
+    }
+
+    [Fact]
+    public async Task A_compressed_answer_that_does_not_decompress_is_unreadable_body()
+    {
+        var gzip = new byte[] { 0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x01, 0x02 };
+        using var server = LoopbackHttpServer.Handling(new GzipHandler(gzip));
+        var client = new MindeeOcrClient(new MindeeOcrOptions { ApiKey = "k", BaseAddress = server.BaseAddress, MaxRetryAttempts = 0 }); // the library's handler: decompression on
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.GetResultAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.UnreadableBody, ex.Kind);
+        Assert.Contains("could not be decompressed", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class GzipHandler(byte[] body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentEncoding.Add("gzip");
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content });
+        }
+    }
 }

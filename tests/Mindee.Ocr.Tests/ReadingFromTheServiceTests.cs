@@ -75,6 +75,18 @@ public sealed class ReadingFromTheServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_302_with_a_proxys_page_for_a_body_is_read_from_its_location()
+    {
+        var location = _service.BaseAddress + "v2/inferences/" + Fixture.JobId;
+        _service.Stub("GET", MockService.JobPath(), 302, "<html><body>Found</body></html>", "text/html", ("Location", location));
+        var client = _service.CreateClient();
+
+        var job = await client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken);
+
+        Assert.Equal((JobStatus.Processed, new Uri(location)), (job.Status, job.ResultUrl));
+    }
+
+    [Fact]
     public async Task Get_result_reads_a_three_page_result()
     {
         _service.Stub("GET", MockService.ResultPath(), 200, Fixture.Text("result-3-pages.json"));

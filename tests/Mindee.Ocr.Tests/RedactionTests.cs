@@ -65,7 +65,9 @@ public sealed class RedactionTests : IDisposable
     [Fact]
     public async Task A_failed_job_whose_error_echoes_the_key_is_redacted()
     {
-        var failed = _service.JobJson("job-failed.json").Replace("Unreadable document", "Unreadable for " + ApiKey, StringComparison.Ordinal);
+        var failed = _service.JobJson("job-failed.json").Replace("Unreadable document", "Unreadable for " + ApiKey, StringComparison.Ordinal)
+            .Replace("\"webhooks\": []", $"\"webhooks\": [{{\"id\": \"w\", \"status\": \"Failed\", \"attempts_count\": 1, \"error\": {{\"status\": 500, \"title\": \"{ApiKey}\"}}}}]", StringComparison.Ordinal);
+        Assert.Contains("\"error\": {\"status\": 500", failed, StringComparison.Ordinal);
         _service.Stub("GET", JobPath(), 200, failed);
         var client = _service.CreateClient(loggerFactory: _loggerFactory);
 
@@ -73,6 +75,9 @@ public sealed class RedactionTests : IDisposable
 
         Assert.Contains("Unreadable for [redacted]", ex.Message, StringComparison.Ordinal);
         AssertNoKey(ex.ToString(), ex.Problem?.ToString());
+        var job = await client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken);
+        Assert.Equal("[redacted]", job.Webhooks.Single().Error?.Title);
+        AssertNoKey(job.ToString(), job.Webhooks.Single().ToString());
         AssertNothingLoggedOrTracedTheKey();
     }
 

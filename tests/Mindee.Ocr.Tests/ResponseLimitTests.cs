@@ -55,7 +55,6 @@ public sealed class ResponseLimitTests
         var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.GetResultAsync("job-1", TestContext.Current.CancellationToken));
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
-        Assert.True(bomb.Length < 2 * 1024 * 1024);
         Assert.Equal(MindeeOcrFailureKind.ResponseTooLarge, ex.Kind);
         Assert.True(allocated < 4 * Limit, $"{allocated:N0} bytes allocated for a {Limit:N0}-byte limit");
     }

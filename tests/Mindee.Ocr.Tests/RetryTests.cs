@@ -116,6 +116,17 @@ public sealed class RetryTests : IDisposable
     }
 
     [Fact]
+    public async Task Jitter_never_takes_a_delay_past_the_longest_retry_delay()
+    {
+        _service.StubSequence("GET", JobPath(), Status(503), Json(200, _service.JobJson("job-processing.json")));
+        var client = _service.CreateClient(o => { o.RetryBaseDelay = TimeSpan.FromSeconds(2); o.RetryMaxDelay = TimeSpan.FromSeconds(2); o.Randomizer = () => 0.999; });
+
+        await _service.Clock.RunAsync(client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), _service.Clock.Advanced); // not 2.4 s
+    }
+
+    [Fact]
     public async Task A_404_on_a_result_is_never_retried()
     {
         _service.Stub("GET", ResultPath(), 404, Fixture.Text("problem-404.json"));

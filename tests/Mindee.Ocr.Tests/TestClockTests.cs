@@ -42,13 +42,25 @@ public sealed class TestClockTests
     public async Task Timers_at_or_past_the_threshold_are_not_reported()
     {
         var clock = new TestClock { RequestTimeoutThreshold = TimeSpan.FromSeconds(10) };
-        var operation = clock.RunAsync(DelayedAsync(clock, TimeSpan.FromSeconds(10)));
+        var operation = DelayedAsync(clock, TimeSpan.FromSeconds(10));
 
         await Assert.ThrowsAsync<TimeoutException>(() => clock.NextWaitAsync().WaitAsync(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken));
         clock.Advance(TimeSpan.FromSeconds(10));
 
         Assert.Equal(10, await operation);
-        Assert.Equal(TimeSpan.Zero, clock.Advanced); // the run never advanced to it
+    }
+
+    [Fact]
+    public async Task A_timer_that_ended_unfired_is_not_waited_for()
+    {
+        // A request's timeout that was disposed when the request succeeded must not move time later.
+        var clock = new TestClock();
+        using (new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(20), clock))
+        {
+        }
+
+        Assert.Equal(2, await clock.RunAsync(DelayedAsync(clock, TimeSpan.FromSeconds(2))));
+        Assert.Equal(TimeSpan.FromSeconds(2), clock.Advanced);
     }
 
     private static async Task<int> DelayedAsync(TimeProvider clock, TimeSpan delay)

@@ -252,4 +252,17 @@ public sealed class WaitTests : IDisposable
         var processed = Assert.Single(logs.GetSnapshot(), r => r.Message.StartsWith($"Job {Fixture.JobId} processed", StringComparison.Ordinal));
         Assert.EndsWith(" and 1 poll", processed.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_deadline_shorter_than_the_initial_delay_still_gets_its_one_poll_at_the_deadline()
+    {
+        _service.Stub("POST", EnqueuePath, 202, _service.JobJson("job-processing.json"));
+        _service.Stub("GET", JobPath(), 200, _service.JobJson("job-processing.json"));
+        var client = _service.CreateClient(o => o.Polling.Timeout = TimeSpan.FromSeconds(1));
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrTimeoutException>(() => _service.Clock.RunAsync(client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken)));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), ex.Elapsed);
+        Assert.Equal(1, Polls);
+    }
 }

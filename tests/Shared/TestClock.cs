@@ -15,11 +15,12 @@ namespace Mindee.Ocr.Harness;
 /// </summary>
 public sealed class TestClock : FakeTimeProvider
 {
-    private readonly Channel<TimeSpan> _waits = Channel.CreateUnbounded<TimeSpan>();
+    private readonly Channel<ReportedTimer> _waits = Channel.CreateUnbounded<ReportedTimer>();
 
     // A read of the next wait that outlived the call that started it (the operation ended first):
-    // the next call takes it over, so no reported wait is ever swallowed.
-    private Task<TimeSpan>? _pendingWait;
+    // the next call takes it over, so no reported wait is ever swallowed. One caller at a time:
+    // RunAsync and NextWaitAsync are not meant to run at once.
+    private Task<ReportedTimer>? _pendingWait;
     private int _advances;
 
     public TestClock()
@@ -37,10 +38,10 @@ public sealed class TestClock : FakeTimeProvider
     {
         // Register the timer first: reporting it before would let the driver advance the clock
         // before the timer exists, and the timer would then never fire.
-        var timer = base.CreateTimer(callback, state, dueTime, period);
+        var timer = new ReportedTimer(base.CreateTimer(callback, state, dueTime, period), dueTime);
         if (dueTime != Timeout.InfiniteTimeSpan && dueTime < RequestTimeoutThreshold)
         {
-            _waits.Writer.TryWrite(dueTime);
+            _waits.Writer.TryWrite(timer);
         }
 
         return timer;
@@ -68,7 +69,13 @@ public sealed class TestClock : FakeTimeProvider
             }
 
             _pendingWait = null;
-            var wait = await nextWait.ConfigureAwait(false);
+            var timer = await nextWait.ConfigureAwait(false);
+            if (timer.IsDisposed)
+            {
+                continue; // a timer that ended without firing (a request's timeout, say): nothing to wait for
+            }
+
+            var wait = timer.DueTime;
             if (stopAfter is { } limit && Advanced + wait > limit)
             {
                 throw new InvalidOperationException($"The client asked to wait past {limit}.");
@@ -85,13 +92,44 @@ public sealed class TestClock : FakeTimeProvider
     /// <summary>Waits (in real time, bounded) until the client starts a wait; returns its length without advancing.</summary>
     public async Task<TimeSpan> NextWaitAsync()
     {
-        var next = _pendingWait ??= _waits.Reader.ReadAsync().AsTask();
-        if (await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(20))).ConfigureAwait(false) != next)
+        while (true)
         {
-            throw new TimeoutException("The client started no wait within 20 s of real time.");
+            var next = _pendingWait ??= _waits.Reader.ReadAsync().AsTask();
+            if (await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(20))).ConfigureAwait(false) != next)
+            {
+                throw new TimeoutException("The client started no wait within 20 s of real time.");
+            }
+
+            _pendingWait = null;
+            var timer = await next.ConfigureAwait(false);
+            if (!timer.IsDisposed)
+            {
+                return timer.DueTime;
+            }
+        }
+    }
+
+    /// <summary>A timer of the client's, as reported: its due time, and whether it ended unfired.</summary>
+    private sealed class ReportedTimer(ITimer inner, TimeSpan dueTime) : ITimer
+    {
+        private int _disposed;
+
+        public TimeSpan DueTime { get; } = dueTime;
+
+        public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(dueTime, period);
+
+        public void Dispose()
+        {
+            Volatile.Write(ref _disposed, 1);
+            inner.Dispose();
         }
 
-        _pendingWait = null;
-        return await next.ConfigureAwait(false);
+        public ValueTask DisposeAsync()
+        {
+            Volatile.Write(ref _disposed, 1);
+            return inner.DisposeAsync();
+        }
     }
 }

@@ -172,9 +172,31 @@ internal sealed class ClientSettings
             : "it is not an absolute URL";
         if (problem is not null)
         {
-            var shown = parsed is null ? raw : OriginPolicy.Display(parsed);
+            var shown = parsed is null ? DisplayUnparsed(raw, Normalize(options.ApiKey) ?? environment.ApiKey) : OriginPolicy.Display(parsed);
             errors.Add(new(Key, $"The environment variable {MindeeOcrOptions.BaseAddressEnvironmentVariable} is '{shown}': {problem}. Set it to the service's address, such as {MindeeOcrOptions.DefaultBaseAddress}, or remove it; nothing was sent."));
         }
+    }
+
+    /// <summary>
+    /// A value that is not even a URL, for a message: shown (the user must see what is wrong), but
+    /// never with credentials before an '@', and never when it is the API key (variables swapped).
+    /// </summary>
+    private static string DisplayUnparsed(string raw, string? apiKey)
+    {
+        if (apiKey is not null && raw.Contains(apiKey, StringComparison.Ordinal))
+        {
+            return raw.Replace(apiKey, "[redacted]", StringComparison.Ordinal);
+        }
+
+        int at = raw.LastIndexOf('@');
+        if (at < 0)
+        {
+            return raw;
+        }
+
+        int scheme = raw.IndexOf("://", StringComparison.Ordinal);
+        int start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+        return raw[..start] + "[credentials]" + raw[at..];
     }
 
     private static Uri ResolveBaseAddress(MindeeOcrOptions options, MindeeOcrEnvironment environment) =>

@@ -11,8 +11,6 @@ namespace Mindee.Ocr.Configuration;
 /// <param name="BaseUrl">The value of <c>MINDEE_V2_BASE_URL</c>, trimmed; null when unset or blank.</param>
 internal sealed record MindeeOcrEnvironment(string? ApiKey, string? ModelId, string? BaseUrl)
 {
-    public static MindeeOcrEnvironment Empty { get; } = new(null, null, null);
-
     public static MindeeOcrEnvironment Read() => new(
         Normalize(Environment.GetEnvironmentVariable(MindeeOcrOptions.ApiKeyEnvironmentVariable)),
         Normalize(Environment.GetEnvironmentVariable(MindeeOcrOptions.ModelIdEnvironmentVariable)),

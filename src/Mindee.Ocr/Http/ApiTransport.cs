@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
@@ -37,7 +38,7 @@ internal sealed class ApiTransport
         Time = time;
         Logger = logger;
         Redactor = new Redactor(settings.ApiKey);
-        _retries = new RetryPipelines(settings, time, logger);
+        _retries = new RetryPipelines(settings, time, logger, Redactor);
     }
 
     public ClientSettings Settings { get; }
@@ -108,6 +109,11 @@ internal sealed class ApiTransport
             {
                 // The answer broke off (or stalled) while its body was read: the request was sent.
                 throw Failed(request, message.Content as StreamingContent, ex, timeout.IsCancellationRequested, started);
+            }
+            catch (InvalidDataException ex)
+            {
+                // A compressed answer that does not decompress is as unreadable as malformed JSON.
+                throw Failures.Undecodable(request, response, ex);
             }
         }
     }

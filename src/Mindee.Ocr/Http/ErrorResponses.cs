@@ -42,7 +42,8 @@ internal static class ErrorResponses
     /// <summary>Problem details, when the body is a JSON object with at least a title, a detail or a code.</summary>
     public static MindeeProblem? TryReadProblem(ReadOnlySpan<byte> body)
     {
-        var trimmed = TrimStart(body);
+        // A UTF-8 byte order mark, then white space.
+        var trimmed = Utf8Body.TrimStart(body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body[3..] : body);
         if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
         {
             return null;
@@ -113,22 +114,5 @@ internal static class ErrorResponses
         }
 
         return result.Length == 0 ? null : result;
-    }
-
-    private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> body)
-    {
-        // A UTF-8 byte order mark, then white space.
-        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            body = body[3..];
-        }
-
-        int i = 0;
-        while (i < body.Length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n'))
-        {
-            i++;
-        }
-
-        return body[i..];
     }
 }

@@ -36,31 +36,18 @@ internal static class FailureClassifier
     /// </summary>
     internal static bool IsConnectFailure(Exception exception)
     {
+        // SocketsHttpHandler reports its ConnectTimeout as a cancellation whose cause is a
+        // TimeoutException of its own, with no cause: "A connection could not be established within
+        // the configured ConnectTimeout". HttpClient.Timeout instead wraps the cancellation it caused
+        // (TimeoutException → OperationCanceledException → …), whatever phase the request was in.
+        if (exception is OperationCanceledException { InnerException: TimeoutException { InnerException: not OperationCanceledException } })
+        {
+            return true;
+        }
+
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is HttpRequestException request && IsConnectError(request))
-            {
-                return true;
-            }
-
-            // SocketsHttpHandler reports its ConnectTimeout as a cancellation whose cause is a
-            // TimeoutException; HttpClient then wraps that cancellation in its own timeout
-            // exception. So a cancellation caused by a timeout, below the outer timeout, is a
-            // connect timeout; HttpClient.Timeout alone never nests one.
-            if (e is TimeoutException && e.InnerException is { } inner && HasTimedOutCancellation(inner))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasTimedOutCancellation(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is OperationCanceledException { InnerException: TimeoutException })
             {
                 return true;
             }
@@ -83,10 +70,16 @@ internal static class FailureClassifier
     }
 
 #if NETSTANDARD2_0
-    // netstandard2.0 has no HttpRequestError: read the socket error or TLS failure inside.
+    // netstandard2.0 has no HttpRequestError: read the cause inside. On .NET Framework it is a
+    // WebException; on .NET (Core), a SocketException or an AuthenticationException.
     private static bool IsConnectError(HttpRequestException request) =>
         request.InnerException switch
         {
+            System.Net.WebException web => web.Status is System.Net.WebExceptionStatus.ConnectFailure
+                or System.Net.WebExceptionStatus.NameResolutionFailure
+                or System.Net.WebExceptionStatus.ProxyNameResolutionFailure
+                or System.Net.WebExceptionStatus.SecureChannelFailure
+                or System.Net.WebExceptionStatus.TrustFailure,
             System.Net.Sockets.SocketException socket => socket.SocketErrorCode is System.Net.Sockets.SocketError.ConnectionRefused
                 or System.Net.Sockets.SocketError.HostNotFound
                 or System.Net.Sockets.SocketError.TryAgain

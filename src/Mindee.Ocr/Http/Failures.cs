@@ -52,6 +52,13 @@ internal static class Failures
         MayHaveBeenEnqueued(request, MindeeOcrFailureKind.UnreadableBody),
         request.Alias);
 
+    public static MindeeOcrException Undecodable(ApiRequest request, HttpResponseMessage response, System.IO.InvalidDataException error) => new(
+        $"{Answered(request, response)}, but its body could not be decompressed: {error.Message}",
+        MindeeOcrFailureKind.UnreadableBody,
+        error,
+        MayHaveBeenEnqueued(request, MindeeOcrFailureKind.UnreadableBody),
+        request.Alias);
+
     public static MindeeOcrException Unread(ApiRequest request, HttpResponseMessage response, Utf8Body body)
     {
         var kind = body.Stopped == Utf8Body.StopReason.TooLarge ? MindeeOcrFailureKind.ResponseTooLarge : MindeeOcrFailureKind.UnreadableBody;
@@ -71,16 +78,22 @@ internal static class Failures
         MindeeOcrFailureKind.DocumentNotResendable,
         failure);
 
-    /// <summary>A short reason for a retry log line: the status and problem, or the kind and cause; never the request again.</summary>
-    public static string Reason(Exception exception) => exception switch
+    /// <summary>
+    /// A short reason for a retry log line: the status and problem, or the kind and cause; never the
+    /// request again (the line names it), never the key (a cause's text is redacted).
+    /// </summary>
+    public static string Reason(Exception exception, Redactor redactor) => exception switch
     {
         MindeeOcrApiException api => api.Problem?.ToString() ?? (api.BodyExcerpt is { } excerpt ? $"{api.Status}: \"{excerpt}\"" : api.Status.ToString(CultureInfo.InvariantCulture)),
-        MindeeOcrException { Kind: MindeeOcrFailureKind.ConnectFailed } e => "could not connect: " + (e.InnerException?.Message ?? e.Message),
+        MindeeOcrException { Kind: MindeeOcrFailureKind.ConnectFailed } e => "could not connect: " + redactor.Redact(Cause(e)),
         MindeeOcrException { Kind: MindeeOcrFailureKind.Timeout } => "no complete answer in time",
-        MindeeOcrException { Kind: MindeeOcrFailureKind.ConnectionLost } e => "connection lost: " + (e.InnerException?.Message ?? e.Message),
+        MindeeOcrException { Kind: MindeeOcrFailureKind.ConnectionLost } e => "connection lost: " + redactor.Redact(Cause(e)),
         MindeeOcrException { Kind: MindeeOcrFailureKind.UnreadableBody } => "unreadable answer",
-        _ => exception.Message,
+        _ => redactor.Redact(exception.Message),
     };
+
+    private static string Cause(Exception exception) =>
+        exception.InnerException is OperationCanceledException { InnerException: { } inner } ? inner.Message : exception.InnerException?.Message ?? exception.Message;
 
     private static string Answered(ApiRequest request, HttpResponseMessage response) =>
         $"The Mindee OCR API answered {(int)response.StatusCode} to {request.Description}";

@@ -59,7 +59,7 @@ internal sealed class OcrApi(ApiTransport transport)
     private async ValueTask<OcrJob> ReadEnqueuedAsync(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken)
     {
         var envelope = await Transport.ReadJsonAsync(response, request, MindeeJsonContext.Default.JobEnvelope, "a job", cancellationToken).ConfigureAwait(false);
-        return envelope.Job;
+        return Transport.Redactor.Redact(envelope.Job);
     }
 
     private async ValueTask<OcrInference> ReadInferenceAsync(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken)
@@ -70,8 +70,8 @@ internal sealed class OcrApi(ApiTransport transport)
 
     /// <summary>
     /// A job answer. The job endpoint answers <c>302</c> once the job is processed (even when asked
-    /// not to, by some proxies): its body, when there is one, is the job; without one, only the
-    /// redirect is known, so the job is processed and <c>Location</c> names its result.
+    /// not to, by some proxies): its body, when it is a job, is read; otherwise (no body, or a
+    /// proxy's page) only the redirect is known, so the job is processed and <c>Location</c> names its result.
     /// </summary>
     private async ValueTask<PolledJob> ReadJobAsync(HttpResponseMessage response, ApiRequest request, string jobId, CancellationToken cancellationToken)
     {
@@ -86,16 +86,20 @@ internal sealed class OcrApi(ApiTransport transport)
         using var body = await Transport.ReadBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
         if (Utf8Body.HasContent(body.Span))
         {
-            if (!JsonReading.TryRead(body.Span, MindeeJsonContext.Default.JobEnvelope, out var envelope, out var error))
+            if (JsonReading.TryRead(body.Span, MindeeJsonContext.Default.JobEnvelope, out var envelope, out var error))
+            {
+                var job = Transport.Redactor.Redact(envelope.Job);
+                return new PolledJob(job.ResultUrl is null && location is not null && job.Status == JobStatus.Processed ? job with { ResultUrl = location } : job, retryAfter);
+            }
+
+            if (location is null)
             {
                 throw Failures.Unreadable(request, response, "a job", error);
             }
 
-            var job = Transport.Redactor.Redact(envelope.Job);
-            return new PolledJob(job.ResultUrl is null && location is not null && job.Status == JobStatus.Processed ? job with { ResultUrl = location } : job, retryAfter);
+            // A proxy's own redirect page (HTML): the redirect alone says the job is processed.
         }
-
-        if (location is null)
+        else if (location is null)
         {
             throw new MindeeOcrApiException((int)response.StatusCode, null, null, retryAfter, request.Description + " (a redirect with neither a body nor a Location)");
         }

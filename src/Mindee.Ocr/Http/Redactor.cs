@@ -25,5 +25,11 @@ internal sealed class Redactor(string secret)
         Errors = problem.Errors.Select(e => e with { Pointer = RedactOrNull(e.Pointer), Detail = RedactOrNull(e.Detail) }).ToArray(),
     };
 
-    public OcrJob Redact(OcrJob job) => job.Error is null ? job : job with { Error = Redact(job.Error) };
+    public OcrJob Redact(OcrJob job) => job.Error is null && job.Webhooks.All(w => w.Error is null)
+        ? job
+        : job with
+        {
+            Error = job.Error is null ? null : Redact(job.Error),
+            Webhooks = job.Webhooks.Select(w => w.Error is null ? w : w with { Error = Redact(w.Error) }).ToArray(),
+        };
 }

@@ -25,11 +25,13 @@ internal sealed class RetryPipelines
 
     private readonly ClientSettings _settings;
     private readonly ILogger _logger;
+    private readonly Redactor _redactor;
 
-    public RetryPipelines(ClientSettings settings, TimeProvider time, ILogger logger)
+    public RetryPipelines(ClientSettings settings, TimeProvider time, ILogger logger, Redactor redactor)
     {
         _settings = settings;
         _logger = logger;
+        _redactor = redactor;
         Get = Build(time, RetryRules.IsRetryableGet);
         Upload = Build(time, RetryRules.IsRetryableUpload);
     }
@@ -40,12 +42,12 @@ internal sealed class RetryPipelines
     /// <summary>For the enqueue: a 429 or no connection at all, and only while the document can be sent again.</summary>
     public ResiliencePipeline Upload { get; }
 
-    /// <summary>Exponential backoff with ±20% jitter, capped, and never shorter than the service's <c>Retry-After</c>.</summary>
+    /// <summary>Exponential backoff with ±20% jitter, capped at the longest retry delay, and never shorter than the service's <c>Retry-After</c>.</summary>
     public TimeSpan Delay(int attempt, TimeSpan? retryAfter)
     {
         double baseMs = _settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
-        double jittered = Math.Min(baseMs, _settings.RetryMaxDelay.TotalMilliseconds) * (0.8 + (0.4 * _settings.Random()));
-        var delay = TimeSpan.FromMilliseconds(jittered);
+        double jittered = baseMs * (0.8 + (0.4 * _settings.Random()));
+        var delay = TimeSpan.FromMilliseconds(Math.Min(jittered, _settings.RetryMaxDelay.TotalMilliseconds));
         return retryAfter is { } floor && floor > delay ? floor : delay;
     }
 
@@ -79,7 +81,7 @@ internal sealed class RetryPipelines
                     MindeeOcrTelemetry.CountRetry();
                     if (_logger.IsEnabled(LogLevel.Warning) && args.Context.Properties.TryGetValue(RequestKey, out var request))
                     {
-                        ClientLog.RetryScheduled(_logger, request.Description, args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, Failures.Reason(args.Outcome.Exception!));
+                        ClientLog.RetryScheduled(_logger, request.Description, args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, Failures.Reason(args.Outcome.Exception!, _redactor));
                     }
 
                     return default;

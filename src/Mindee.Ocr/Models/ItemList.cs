@@ -75,8 +75,6 @@ internal sealed class ItemList<T> : IReadOnlyList<T>, IList<T>, IList, IEquatabl
         return Own(array);
     }
 
-    public ReadOnlySpan<T> AsSpan() => _items;
-
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();

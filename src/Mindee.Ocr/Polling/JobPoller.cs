@@ -66,7 +66,8 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
     {
         if (justEnqueued && Schedule.InitialDelay > TimeSpan.Zero)
         {
-            await Task.Delay(Schedule.InitialDelay, Time, cancellationToken).ConfigureAwait(false);
+            // Like every wait, never past the deadline: a short Timeout still gets its one poll.
+            await Task.Delay(Schedule.InitialDelay < Schedule.Timeout ? Schedule.InitialDelay : Schedule.Timeout, Time, cancellationToken).ConfigureAwait(false);
         }
 
         while (true)
@@ -97,7 +98,7 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
             var delay = Schedule.NextDelay(wait.Polls, elapsed, wait.RetryAfter, api.Settings.Random());
             if (wait.LastError is { } failure)
             {
-                ClientLog.PollFailed(logger, wait.JobId, delay.TotalMilliseconds, Failures.Reason(failure));
+                ClientLog.PollFailed(logger, wait.JobId, delay.TotalMilliseconds, Failures.Reason(failure, api.Transport.Redactor));
             }
             else
             {

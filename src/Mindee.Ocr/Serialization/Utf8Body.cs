@@ -143,16 +143,17 @@ internal sealed class Utf8Body : IDisposable
     }
 
     /// <summary>Whether <paramref name="bytes"/> hold anything but JSON white space.</summary>
-    public static bool HasContent(ReadOnlySpan<byte> bytes)
+    public static bool HasContent(ReadOnlySpan<byte> bytes) => !TrimStart(bytes).IsEmpty;
+
+    /// <summary><paramref name="bytes"/> without their leading JSON white space.</summary>
+    public static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> bytes)
     {
-        foreach (var b in bytes)
+        int i = 0;
+        while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                return true;
-            }
+            i++;
         }
 
-        return false;
+        return bytes[i..];
     }
 }
