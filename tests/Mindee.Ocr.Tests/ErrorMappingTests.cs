@@ -147,8 +147,9 @@ public sealed class ErrorMappingTests : IDisposable
 
         var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken));
 
+        Assert.Equal(MindeeOcrFailureKind.ConnectFailed, ex.Kind);
         Assert.IsType<System.Net.Http.HttpRequestException>(ex.InnerException);
-        Assert.Contains("GET /v2/jobs/", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"GET /v2/jobs/{Fixture.JobId} could not connect:", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(MockService.ApiKey, ex.ToString(), StringComparison.Ordinal);
     }
 
@@ -161,6 +162,7 @@ public sealed class ErrorMappingTests : IDisposable
 
         var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => _service.Clock.RunAsync(client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken)));
 
+        Assert.Equal(MindeeOcrFailureKind.Timeout, ex.Kind);
         Assert.IsType<TimeoutException>(ex.InnerException);
         Assert.Contains("within 20 s", ex.Message, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(20), _service.Clock.Advanced);

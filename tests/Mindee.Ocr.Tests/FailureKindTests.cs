@@ -12,36 +12,14 @@ namespace Mindee.Ocr.Tests;
 
 /// <summary>
 /// Every failure is classified once, where it happens, into MindeeOcrException.Kind: callers (and
-/// the client's own retries) decide from it without reading inner exceptions.
+/// the client's own retries) decide from it without reading inner exceptions. (A refused connection
+/// and a request timeout are in ErrorMappingTests.)
 /// </summary>
 public sealed class FailureKindTests : IDisposable
 {
     private readonly MockService _service = Start();
 
     public void Dispose() => _service.Dispose();
-
-    [Fact]
-    public async Task A_refused_connection_is_connect_failed()
-    {
-        var client = _service.CreateClient(o => { o.BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/"); o.MaxRetryAttempts = 0; });
-
-        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken));
-
-        Assert.Equal(MindeeOcrFailureKind.ConnectFailed, ex.Kind);
-        Assert.StartsWith($"GET /v2/jobs/{Fixture.JobId} could not connect:", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task No_answer_in_time_is_timeout()
-    {
-        using var silent = LoopbackHttpServer.Silent();
-        var client = _service.CreateClient(o => { o.BaseAddress = silent.BaseAddress; o.RequestTimeout = TimeSpan.FromSeconds(20); o.MaxRetryAttempts = 0; });
-        _service.Clock.RequestTimeoutThreshold = TimeSpan.FromSeconds(21);
-
-        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => _service.Clock.RunAsync(client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken)));
-
-        Assert.Equal(MindeeOcrFailureKind.Timeout, ex.Kind);
-    }
 
     [Fact]
     public async Task An_answer_that_breaks_off_is_connection_lost_and_an_upload_may_have_been_enqueued()

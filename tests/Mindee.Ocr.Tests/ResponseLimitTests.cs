@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindee.Ocr.Harness;
+using Mindee.Ocr.Tests.TestSupport;
 using Xunit;
 
 namespace Mindee.Ocr.Tests;
@@ -118,23 +119,11 @@ public sealed class ResponseLimitTests
     }
 
     /// <summary>A head, then one byte repeated up to a length, made as it is read; counts what was read.</summary>
-    private sealed class GeneratedStream(byte[] head, byte filler, long length) : Stream
+    private sealed class GeneratedStream(byte[] head, byte filler, long length) : ReadForwardStream
     {
         private long _position;
 
         public long Produced => Interlocked.Read(ref _position);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -148,17 +137,5 @@ public sealed class ResponseLimitTests
             Interlocked.Add(ref _position, n);
             return n;
         }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -164,33 +164,9 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     }
 
     /// <summary>A request body the server gave up on: Kestrel's own exception for a too-slow body.</summary>
-    private sealed class StalledBody : Stream
+    private sealed class StalledBody : ReadForwardStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw TooSlow();
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default) => ValueTask.FromException<int>(TooSlow());
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private static Microsoft.AspNetCore.Http.BadHttpRequestException TooSlow() =>
-            new("Reading the request body timed out due to data arriving too slowly. See MinRequestBodyDataRate.", 408);
+        public override int Read(Span<byte> buffer) =>
+            throw new Microsoft.AspNetCore.Http.BadHttpRequestException("Reading the request body timed out due to data arriving too slowly. See MinRequestBodyDataRate.", 408);
     }
 }
