@@ -24,8 +24,9 @@ app.MapMindeeOcrWebhook("/webhooks/mindee", async (delivery, cancellationToken) 
         return;
     }
 
-    if (delivery.Inference is { } result)
+    if (delivery.IsSuccess)
     {
+        var result = delivery.Inference;
         await using (var file = File.Create(path))
         {
             await MindeeOcrJson.SerializeAsync(file, result, cancellationToken);
@@ -39,7 +40,7 @@ app.MapMindeeOcrWebhook("/webhooks/mindee", async (delivery, cancellationToken) 
     }
     else
     {
-        var failure = delivery.Failure!;
+        var failure = delivery.Failure;
         await File.WriteAllTextAsync(path, $"{failure.FileName}: {failure.Error?.Code} {failure.Error?.Title} {failure.Error?.Detail}", cancellationToken);
         Console.WriteLine($"{failure.FileName}: processing failed ({failure.Error?.Code}) -> {path}");
     }

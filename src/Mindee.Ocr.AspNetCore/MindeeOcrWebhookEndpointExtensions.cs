@@ -25,7 +25,7 @@ public static class MindeeOcrWebhookEndpointExtensions
     /// <code>
     /// app.MapMindeeOcrWebhook("/webhooks/mindee", async (OcrWebhookDelivery delivery, CancellationToken ct) =>
     /// {
-    ///     if (delivery.IsSuccess) await store.SaveAsync(delivery.Inference!, ct);
+    ///     if (delivery.IsSuccess) await store.SaveAsync(delivery.Inference, ct);
     /// });
     /// </code>
     /// </example>

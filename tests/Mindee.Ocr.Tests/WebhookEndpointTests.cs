@@ -83,7 +83,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
         var delivery = Assert.Single(_handled);
         Assert.True(delivery.IsSuccess);
-        Assert.Equal("Total 42.00", delivery.Inference!.Result.Pages[0].Content);
+        Assert.Equal("Total 42.00", delivery.Inference.Result.Pages[0].Content);
     }
 
     [Fact]

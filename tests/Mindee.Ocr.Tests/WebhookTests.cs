@@ -78,10 +78,11 @@ public class WebhookTests
     {
         var delivery = OcrWebhookDelivery.Parse(Body);
 
+        // No '!' below: IsSuccess tells the compiler which of Inference and Failure is set ([MemberNotNullWhen]).
         Assert.True(delivery.IsSuccess);
         Assert.Null(delivery.Failure);
         Assert.Equal(Fixture.JobId, delivery.InferenceId);
-        Assert.Equal(MindeeOcrJson.DeserializeInference(Body).Result.Pages[0].Words, delivery.Inference!.Result.Pages[0].Words);
+        Assert.Equal(MindeeOcrJson.DeserializeInference(Body).Result.Pages[0].Words, delivery.Inference.Result.Pages[0].Words);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public class WebhookTests
 
         Assert.False(delivery.IsSuccess);
         Assert.Equal("inf-9", delivery.InferenceId);
-        var failure = delivery.Failure!;
+        var failure = delivery.Failure;
         Assert.Equal(("m-1", "scan.pdf", "order-3", "422-102"), (failure.ModelId, failure.FileName, failure.FileAlias, failure.Error?.Code));
         Assert.Equal(new DateTimeOffset(2025, 7, 3, 14, 27, 58, TimeSpan.Zero).AddTicks(9744510), failure.CreatedAt);
     }

@@ -82,6 +82,8 @@ internal sealed class StreamDocumentBody : DocumentBody
 
     public override async Task WriteToAsync(Stream target, CancellationToken cancellationToken)
     {
+        // The client never retries such an upload (see RetryPipelines), but the HTTP stack may ask
+        // for the body again on its own (a pooled connection found closed): refuse it typed.
         if (!CanSendAgain)
         {
             throw Fail(new MindeeOcrException(
