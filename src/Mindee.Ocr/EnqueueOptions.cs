@@ -14,8 +14,8 @@ public sealed record EnqueueOptions
     /// </summary>
     public string? Alias { get; init; }
 
-    /// <summary>Webhooks the service calls when processing ends.</summary>
-    public IReadOnlyList<string>? WebhookIds { get; init; }
+    /// <summary>Webhooks the service calls when processing ends; copied (read-only, compared by content).</summary>
+    public IReadOnlyList<string>? WebhookIds { get; init => field = value is null ? null : ItemList<string>.Copy(value, nameof(WebhookIds)); }
 
     /// <summary>The file name to send; overrides the input's own name (and names a URL's document).</summary>
     public string? FileName { get; init; }

@@ -83,7 +83,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     /// <inheritdoc />
     public Task<OcrJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        CheckId(jobId, nameof(jobId));
+        JobIds.Check(jobId, nameof(jobId));
         return MindeeOcrTelemetry.TraceAsync(
             "GetJob",
             (Api: _api, JobId: jobId, Token: cancellationToken),
@@ -99,21 +99,21 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     /// <inheritdoc />
     public Task<OcrInference> GetResultAsync(string inferenceId, CancellationToken cancellationToken = default)
     {
-        CheckId(inferenceId, nameof(inferenceId));
+        JobIds.Check(inferenceId, nameof(inferenceId));
         return MindeeOcrTelemetry.TraceAsync(
             "GetResult",
             (Api: _api, Id: inferenceId, Token: cancellationToken),
             static (s, activity) =>
             {
                 activity?.SetTag(MindeeOcrTelemetry.JobIdTag, s.Id);
-                return s.Api.GetResultAsync(s.Api.ResultUri(s.Id), s.Token);
+                return s.Api.GetResultAsync(s.Api.ResultUri(s.Id), s.Id, s.Token);
             });
     }
 
     /// <inheritdoc />
     public Task<OcrInference> WaitForResultAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        CheckId(jobId, nameof(jobId));
+        JobIds.Check(jobId, nameof(jobId));
         return MindeeOcrTelemetry.TraceAsync(
             "WaitForResult",
             (Self: this, JobId: jobId, Token: cancellationToken),
@@ -152,23 +152,5 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
         var result = await _poller.WaitAsync(jobId, justEnqueued, activity, cancellationToken).ConfigureAwait(false);
         activity?.SetTag(MindeeOcrTelemetry.JobStatusTag, nameof(JobStatus.Processed));
         return result;
-    }
-
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or holds what no id holds (it would change the URL).</exception>
-    private static void CheckId(string id, string paramName)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id, paramName);
-        foreach (var c in id)
-        {
-            if (char.IsControl(c) || char.IsWhiteSpace(c) || c is '/' or '\\' or '?' or '#')
-            {
-                throw new ArgumentException($"\"{id}\" is not an id: ids hold no white space, slashes, '?' or '#'.", paramName);
-            }
-        }
-
-        if (id is "." or "..")
-        {
-            throw new ArgumentException($"\"{id}\" is not an id.", paramName);
-        }
     }
 }

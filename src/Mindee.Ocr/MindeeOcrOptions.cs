@@ -45,7 +45,7 @@ public sealed class MindeeOcrOptions
     /// <summary>How <see cref="IMindeeOcrClient.WaitForResultAsync"/> polls, and how long it waits at most.</summary>
     public PollingOptions Polling { get; set; } = new();
 
-    /// <summary>The time allowed for one request other than an upload, until its body is read. Default 100 s.</summary>
+    /// <summary>The time allowed for one request other than an upload, until its body is read. Default 100 s; every duration here is at most a day.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>

@@ -206,6 +206,34 @@ public sealed class DependencyInjectionTests : IDisposable
         Assert.Single(_service.Requests);
     }
 
+    [Theory]
+    [InlineData("RequestTimeout")]
+    [InlineData("UploadTimeout")]
+    [InlineData("ConnectTimeout")]
+    [InlineData("RetryMaxDelay")]
+    [InlineData("Polling.Timeout")]
+    [InlineData("Polling.InitialDelay")]
+    [InlineData("Polling.LongJobMaxInterval")]
+    public void A_duration_past_a_day_is_refused_when_the_client_is_built_naming_it(string setting)
+    {
+        var options = new MindeeOcrOptions { ApiKey = "k" };
+        switch (setting)
+        {
+            case "RequestTimeout": options.RequestTimeout = TimeSpan.MaxValue; break;
+            case "UploadTimeout": options.UploadTimeout = TimeSpan.MaxValue; break;
+            case "ConnectTimeout": options.ConnectTimeout = TimeSpan.MaxValue; break;
+            case "RetryMaxDelay": options.RetryMaxDelay = TimeSpan.FromDays(365); break;
+            case "Polling.Timeout": options.Polling.Timeout = TimeSpan.MaxValue; break;
+            case "Polling.InitialDelay": options.Polling.InitialDelay = TimeSpan.FromDays(60); break;
+            default: options.Polling.LongJobMaxInterval = TimeSpan.MaxValue; break;
+        }
+
+        var ex = Assert.Throws<ArgumentException>(() => new MindeeOcrClient(options));
+
+        Assert.Contains($"MindeeOcrOptions.{setting} is", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("at most a day", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_invalid_standalone_setting_is_an_argument_exception_naming_it()
     {

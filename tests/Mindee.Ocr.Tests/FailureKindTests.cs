@@ -176,4 +176,44 @@ public sealed class FailureKindTests : IDisposable
             return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content });
         }
     }
+
+    [Fact]
+    public async Task A_poll_answering_about_another_job_is_an_unexpected_answer_not_that_jobs_result()
+    {
+        const string Other = "99999999-9999-9999-9999-otherjob9999";
+        _service.Stub("GET", JobPath(), 200, _service.JobJson("job-processed.json").Replace(Fixture.JobId, Other, StringComparison.Ordinal));
+        _service.Stub("GET", ResultPath(Other), 200, Fixture.Text("result-1-page.json").Replace(Fixture.JobId, Other, StringComparison.Ordinal));
+        var client = _service.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => _service.Clock.RunAsync(client.WaitForResultAsync(Fixture.JobId, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(MindeeOcrFailureKind.UnexpectedAnswer, ex.Kind);
+        Assert.Contains($"about another job ({Other}, not {Fixture.JobId})", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_service.Requests, r => r.RequestMessage.Path.Contains(Other, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_result_of_another_inference_is_an_unexpected_answer()
+    {
+        _service.Stub("GET", ResultPath(), 200, Fixture.Text("result-1-page.json").Replace(Fixture.JobId, "someone-else", StringComparison.Ordinal));
+        var client = _service.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.GetResultAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.UnexpectedAnswer, ex.Kind);
+        Assert.Single(_service.Requests); // not retried
+    }
+
+    [Fact]
+    public async Task An_enqueue_answer_with_an_unusable_job_id_is_an_unexpected_answer_that_may_have_been_enqueued()
+    {
+        _service.Stub("POST", EnqueuePath, 202, _service.JobJson("job-processing.json").Replace($"\"id\": \"{Fixture.JobId}\"", "\"id\": \"../x\"", StringComparison.Ordinal));
+        var client = _service.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), new EnqueueOptions { Alias = "x-2" }, TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.UnexpectedAnswer, ex.Kind);
+        Assert.True(ex.DocumentMayHaveBeenEnqueued);
+        Assert.Single(_service.Requests); // no poll with that id
+    }
 }

@@ -163,6 +163,18 @@ public class ModelConventionTests
     }
 
     [Fact]
+    public void Enqueue_options_copy_their_webhook_ids_and_compare_them_by_content()
+    {
+        var ids = new List<string> { "hook-1" };
+        var options = new EnqueueOptions { WebhookIds = ids };
+        ids.Add("hook-2");
+
+        Assert.Equal(["hook-1"], options.WebhookIds!);
+        Assert.Equal(new EnqueueOptions { WebhookIds = ["hook-1"], Alias = "a" }, new EnqueueOptions { WebhookIds = ["hook-1"], Alias = "a" });
+        Assert.NotEqual(new EnqueueOptions { WebhookIds = ["hook-1"] }, new EnqueueOptions { WebhookIds = ["hook-2"] });
+    }
+
+    [Fact]
     public void A_polygon_cannot_be_changed_through_the_points_it_was_built_from()
     {
         var points = new[] { new Point(0, 0), new Point(1, 0), new Point(1, 1) };

@@ -125,11 +125,12 @@ public sealed class ReadingFromTheServiceTests : IDisposable
     [Fact]
     public async Task Ids_that_are_not_uuids_are_used_as_they_are()
     {
-        _service.Stub("GET", "/v2/jobs/test-job_1.2", 200, _service.JobJson("job-processing.json"));
+        _service.Stub("GET", "/v2/jobs/test-job_1.2", 200, _service.JobJson("job-processing.json").Replace(Fixture.JobId, "test-job_1.2", StringComparison.Ordinal));
         var client = _service.CreateClient();
 
-        await client.GetJobAsync("test-job_1.2", TestContext.Current.CancellationToken);
+        var job = await client.GetJobAsync("test-job_1.2", TestContext.Current.CancellationToken);
 
+        Assert.Equal("test-job_1.2", job.Id);
         Assert.Equal("/v2/jobs/test-job_1.2", _service.Requests.Single().RequestMessage.Path);
     }
 

@@ -95,4 +95,59 @@ public sealed class RedactionTests : IDisposable
             Assert.DoesNotContain(ApiKey, text ?? string.Empty, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("result_url")]
+    [InlineData("Location")]
+    public async Task A_url_elsewhere_that_carries_the_key_as_credentials_is_refused_without_it(string where)
+    {
+        var url = $"https://{ApiKey}@elsewhere.example.com/v2/products/ocr/results/{Fixture.JobId}";
+        if (where == "Location")
+        {
+            _service.Stub("GET", JobPath(), 302, headers: ("Location", url));
+        }
+        else
+        {
+            _service.Stub("GET", JobPath(), 200, _service.JobJson("job-processed.json").Replace(_service.BaseAddress + "v2/products/ocr/results/" + Fixture.JobId, url, StringComparison.Ordinal));
+        }
+
+        var client = _service.CreateClient(loggerFactory: _loggerFactory);
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => _service.Clock.RunAsync(client.WaitForResultAsync(Fixture.JobId, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(MindeeOcrFailureKind.OriginRefused, ex.Kind);
+        Assert.Contains("another origin (https://elsewhere.example.com)", ex.Message, StringComparison.Ordinal);
+        AssertNoKey(ex.ToString());
+        AssertNothingLoggedOrTracedTheKey();
+    }
+
+    [Fact]
+    public async Task A_json_error_whose_path_names_a_property_after_the_key_is_redacted()
+    {
+        // Past 64 levels of nesting, the reader's error names the path, made of the body's own names.
+        var deep = new string('[', 200) + new string(']', 200);
+        var json = _service.JobJson("job-processing.json").Replace("\"job\": {", "\"job\": {\"" + ApiKey + "\": " + deep + ",", StringComparison.Ordinal);
+        Assert.Contains(ApiKey, Assert.Throws<MindeeOcrException>(() => MindeeOcrJson.DeserializeJob(System.Text.Encoding.UTF8.GetBytes(json))).ToString(), StringComparison.Ordinal);
+        _service.Stub("GET", JobPath(), 200, json);
+        var client = _service.CreateClient(loggerFactory: _loggerFactory);
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.GetJobAsync(Fixture.JobId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.UnreadableBody, ex.Kind);
+        AssertNoKey(ex.ToString());
+        AssertNothingLoggedOrTracedTheKey();
+    }
+
+    [Fact]
+    public async Task An_enqueue_answer_that_echoes_the_key_as_its_job_id_is_refused_without_it()
+    {
+        _service.Stub("POST", EnqueuePath, 202, _service.JobJson("job-processing.json").Replace(Fixture.JobId, ApiKey, StringComparison.Ordinal));
+        var client = _service.CreateClient(loggerFactory: _loggerFactory);
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrException>(() => client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "a.pdf"), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(MindeeOcrFailureKind.UnexpectedAnswer, ex.Kind);
+        AssertNoKey(ex.ToString());
+        AssertNothingLoggedOrTracedTheKey();
+    }
 }

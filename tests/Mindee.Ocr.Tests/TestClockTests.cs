@@ -39,15 +39,20 @@ public sealed class TestClockTests
     }
 
     [Fact]
-    public async Task Timers_at_or_past_the_threshold_are_not_reported()
+    public async Task Timeouts_are_not_waits_unless_shorter_than_the_threshold()
     {
-        var clock = new TestClock { RequestTimeoutThreshold = TimeSpan.FromSeconds(10) };
-        var operation = DelayedAsync(clock, TimeSpan.FromSeconds(10));
+        var clock = new TestClock();
+        using var quiet = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(5), clock);
+        var operation = DelayedAsync(clock, TimeSpan.FromDays(2)); // waits of any length are reported
 
-        await Assert.ThrowsAsync<TimeoutException>(() => clock.NextWaitAsync().WaitAsync(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken));
-        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(TimeSpan.FromDays(2), await clock.NextWaitAsync());
+        clock.RequestTimeoutThreshold = TimeSpan.FromSeconds(10);
+        using var reported = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(7), clock);
+        Assert.Equal(TimeSpan.FromSeconds(7), await clock.NextWaitAsync());
+        clock.Advance(TimeSpan.FromDays(2));
 
-        Assert.Equal(10, await operation);
+        Assert.Equal(172800, await operation);
+        Assert.True(quiet.IsCancellationRequested && reported.IsCancellationRequested);
     }
 
     [Fact]

@@ -265,4 +265,18 @@ public sealed class WaitTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(1), ex.Elapsed);
         Assert.Equal(1, Polls);
     }
+
+    [Fact]
+    public async Task A_stalled_poll_ends_at_the_waits_deadline_not_at_its_request_timeout()
+    {
+        using var silent = Mindee.Ocr.Harness.LoopbackHttpServer.Silent();
+        var client = _service.CreateClient(o => { o.BaseAddress = silent.BaseAddress; o.RequestTimeout = TimeSpan.FromSeconds(60); o.Polling.Timeout = TimeSpan.FromSeconds(10); });
+        _service.Clock.RequestTimeoutThreshold = TimeSpan.FromSeconds(61); // the clock moves to the poll's timeout
+
+        var ex = await Assert.ThrowsAsync<MindeeOcrTimeoutException>(() => _service.Clock.RunAsync(client.WaitForResultAsync(Fixture.JobId, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(Fixture.JobId, ex.JobId);
+        Assert.Equal(TimeSpan.FromSeconds(10), ex.Elapsed);
+        Assert.Equal(MindeeOcrFailureKind.Timeout, Assert.IsType<MindeeOcrException>(ex.InnerException).Kind);
+    }
 }

@@ -7,11 +7,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace Mindee.Ocr.Harness;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that reports each timer the client starts, so a test (or a
-/// simulation) can advance time exactly to the moment the client waits for, with no wall-clock
-/// sleep. Shared by the tests and the benchmarks (linked into each). Timers at or beyond
-/// <see cref="RequestTimeoutThreshold"/> (90 s: the client's waits are shorter, its request
-/// timeouts in tests longer) are request timeouts, not waits, and are not reported.
+/// A <see cref="FakeTimeProvider"/> that reports each wait the client starts (its delays), so a test
+/// (or a simulation) can advance time exactly to the moment the client waits for, with no
+/// wall-clock sleep. Shared by the tests and the benchmarks (linked into each). Timeouts (the timers
+/// of a <see cref="CancellationTokenSource"/>, such as a request's) are not waits: they are reported
+/// only when shorter than <see cref="RequestTimeoutThreshold"/>, for a test that wants one to fire.
 /// </summary>
 public sealed class TestClock : FakeTimeProvider
 {
@@ -28,8 +28,8 @@ public sealed class TestClock : FakeTimeProvider
     {
     }
 
-    /// <summary>Timers this long or longer are request timeouts: the driver never advances to them.</summary>
-    public TimeSpan RequestTimeoutThreshold { get; set; } = TimeSpan.FromSeconds(90);
+    /// <summary>Timeouts shorter than this are reported like waits, so the driver advances to them; none by default.</summary>
+    public TimeSpan RequestTimeoutThreshold { get; set; } = TimeSpan.Zero;
 
     /// <summary>The time advanced so far by <see cref="RunAsync{T}"/>.</summary>
     public TimeSpan Advanced { get; private set; }
@@ -39,7 +39,8 @@ public sealed class TestClock : FakeTimeProvider
         // Register the timer first: reporting it before would let the driver advance the clock
         // before the timer exists, and the timer would then never fire.
         var timer = new ReportedTimer(base.CreateTimer(callback, state, dueTime, period), dueTime);
-        if (dueTime != Timeout.InfiniteTimeSpan && dueTime < RequestTimeoutThreshold)
+        bool isTimeout = state is CancellationTokenSource;
+        if (dueTime != Timeout.InfiniteTimeSpan && (!isTimeout || dueTime < RequestTimeoutThreshold))
         {
             _waits.Writer.TryWrite(timer);
         }

@@ -18,6 +18,12 @@ internal readonly record struct SettingError(string Key, string Message);
 /// </summary>
 internal sealed class ClientSettings
 {
+    /// <summary>
+    /// The longest duration any setting may hold: a day. Results are kept a day at most, so no wait,
+    /// timeout or delay needs more, and every timer the client starts stays well within what timers take.
+    /// </summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
+
     private static readonly Func<double> SharedRandom = () => System.Random.Shared.NextDouble();
 
     private ClientSettings(MindeeOcrOptions options, string apiKey, Uri baseAddress, string? defaultModelId)
@@ -206,9 +212,9 @@ internal sealed class ClientSettings
 
     private static void Positive(TimeSpan value, string name, List<SettingError> errors)
     {
-        if (value <= TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan)
+        if (value <= TimeSpan.Zero || value > MaxDuration)
         {
-            errors.Add(new(name, $"MindeeOcrOptions.{name} is {value}; it must be a positive duration."));
+            errors.Add(new(name, $"MindeeOcrOptions.{name} is {value}; it must be a positive duration of at most a day."));
         }
     }
 

@@ -33,6 +33,12 @@ public enum MindeeOcrFailureKind
     /// <summary>The service gave a URL on another origin than the configured one; the client sent nothing there.</summary>
     OriginRefused,
 
+    /// <summary>
+    /// The service answered about something else than was asked (another job, another inference), or
+    /// gave a job id the client cannot use; the answer was not returned.
+    /// </summary>
+    UnexpectedAnswer,
+
     /// <summary>The job ended <see cref="JobStatus.Failed"/>: see <see cref="MindeeOcrJobFailedException"/>.</summary>
     JobFailed,
 

@@ -74,7 +74,7 @@ internal sealed class ApiTransport
     /// <summary>One request, no retry. The key is sent only when the request's URL is on the configured origin.</summary>
     public async ValueTask<T> SendAsync<T>(ApiRequest request, ResponseReader<T> reader, CancellationToken cancellationToken)
     {
-        var uri = OriginPolicy.RequireSameOrigin(Settings.BaseAddress, request.Uri, "URL");
+        var uri = OriginPolicy.RequireSameOrigin(Settings.BaseAddress, request.Uri, "URL", Redactor);
         long started = Time.GetTimestamp();
         using var timeout = CreateTimeoutSource(request.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -130,7 +130,7 @@ internal sealed class ApiTransport
         using var body = await ReadBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
         return JsonReading.TryRead(body.Span, type, out var value, out var error)
             ? value
-            : throw Failures.Unreadable(request, response, what, error);
+            : throw Failures.Unreadable(request, response, what, error, Redactor);
     }
 
     /// <summary>The whole body, never past <see cref="ClientSettings.MaxResponseBytes"/> (after decompression).</summary>

@@ -19,8 +19,8 @@ internal static class Failures
     public static bool MayHaveBeenEnqueued(ApiRequest request, MindeeOcrFailureKind kind, int? status = null) =>
         request.IsUpload && kind switch
         {
-            MindeeOcrFailureKind.Timeout or MindeeOcrFailureKind.ConnectionLost
-                or MindeeOcrFailureKind.UnreadableBody or MindeeOcrFailureKind.ResponseTooLarge => true,
+            MindeeOcrFailureKind.Timeout or MindeeOcrFailureKind.ConnectionLost or MindeeOcrFailureKind.UnreadableBody
+                or MindeeOcrFailureKind.ResponseTooLarge or MindeeOcrFailureKind.UnexpectedAnswer => true,
             MindeeOcrFailureKind.ErrorStatus => status is >= 500 or 408,
             _ => false,
         };
@@ -45,11 +45,23 @@ internal static class Failures
         return new MindeeOcrException(message, kind, innerException, MayHaveBeenEnqueued(request, kind), request.Alias);
     }
 
-    public static MindeeOcrException Unreadable(ApiRequest request, HttpResponseMessage response, string what, JsonException error) => new(
-        $"{Answered(request, response)}, but its body could not be read as {what}: {JsonReading.Describe(error)}",
-        MindeeOcrFailureKind.UnreadableBody,
-        error,
-        MayHaveBeenEnqueued(request, MindeeOcrFailureKind.UnreadableBody),
+    public static MindeeOcrException Unreadable(ApiRequest request, HttpResponseMessage response, string what, JsonException error, Redactor redactor)
+    {
+        var redacted = redactor.Redact(error);
+        return new MindeeOcrException(
+            $"{Answered(request, response)}, but its body could not be read as {what}: {JsonReading.Describe(redacted)}",
+            MindeeOcrFailureKind.UnreadableBody,
+            redacted,
+            MayHaveBeenEnqueued(request, MindeeOcrFailureKind.UnreadableBody),
+            request.Alias);
+    }
+
+    /// <summary>An answer about something else than was asked: <paramref name="what"/> says what differs.</summary>
+    public static MindeeOcrException Unexpected(ApiRequest request, HttpResponseMessage response, string what) => new(
+        $"{Answered(request, response)}, but {what}; the answer was not used.",
+        MindeeOcrFailureKind.UnexpectedAnswer,
+        null,
+        MayHaveBeenEnqueued(request, MindeeOcrFailureKind.UnexpectedAnswer),
         request.Alias);
 
     public static MindeeOcrException Undecodable(ApiRequest request, HttpResponseMessage response, System.IO.InvalidDataException error) => new(

@@ -29,7 +29,7 @@ internal sealed class OcrApi(ApiTransport transport)
     /// <summary>Where a processed job's result is: its <c>result_url</c> (same origin only), else the result endpoint.</summary>
     /// <exception cref="MindeeOcrException">The result URL is on another origin; nothing is sent there.</exception>
     public Uri ResultUri(OcrJob job) => job.ResultUrl is { } given
-        ? OriginPolicy.RequireSameOrigin(Settings.BaseAddress, given, "result URL")
+        ? OriginPolicy.RequireSameOrigin(Settings.BaseAddress, given, "result URL", Transport.Redactor)
         : ResultUri(job.Id);
 
     public Task<OcrJob> EnqueueAsync(PreparedUpload upload, EnqueueFields fields, CancellationToken cancellationToken)
@@ -44,28 +44,40 @@ internal sealed class OcrApi(ApiTransport transport)
 
     /// <summary>The job's current state, retried on transient failures.</summary>
     public Task<OcrJob> GetJobAsync(string jobId, CancellationToken cancellationToken) =>
-        Transport.GetAsync(JobRequest(jobId), async (response, request, ct) => (await ReadJobAsync(response, request, jobId, ct).ConfigureAwait(false)).Job, cancellationToken);
+        Transport.GetAsync(JobRequest(jobId, Settings.RequestTimeout), async (response, request, ct) => (await ReadJobAsync(response, request, jobId, ct).ConfigureAwait(false)).Job, cancellationToken);
 
-    /// <summary>One poll, not retried: the wait decides what to do with a failure.</summary>
-    public ValueTask<PolledJob> PollJobAsync(string jobId, CancellationToken cancellationToken) =>
-        Transport.SendAsync(JobRequest(jobId), (response, request, ct) => ReadJobAsync(response, request, jobId, ct), cancellationToken);
+    /// <summary>One poll, not retried (the wait decides what to do with a failure), allowed <paramref name="timeout"/>.</summary>
+    public ValueTask<PolledJob> PollJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Transport.SendAsync(JobRequest(jobId, timeout), (response, request, ct) => ReadJobAsync(response, request, jobId, ct), cancellationToken);
 
-    /// <summary>A result, retried on transient failures (never on a 404: it expired or was deleted).</summary>
-    public Task<OcrInference> GetResultAsync(Uri uri, CancellationToken cancellationToken) =>
-        Transport.GetAsync(new ApiRequest(HttpMethod.Get, uri, "result", Settings.RequestTimeout), ReadInferenceAsync, cancellationToken);
+    /// <summary>
+    /// The result of <paramref name="inferenceId"/> at <paramref name="uri"/>, retried on transient
+    /// failures (never on a 404: it expired or was deleted). A result of another inference is refused.
+    /// </summary>
+    public Task<OcrInference> GetResultAsync(Uri uri, string inferenceId, CancellationToken cancellationToken) =>
+        Transport.GetAsync(
+            new ApiRequest(HttpMethod.Get, uri, "result", Settings.RequestTimeout),
+            async (response, request, ct) =>
+            {
+                var envelope = await Transport.ReadJsonAsync(response, request, MindeeJsonContext.Default.InferenceEnvelope, "an OCR result", ct).ConfigureAwait(false);
+                return envelope.Inference.Id == inferenceId
+                    ? envelope.Inference
+                    : throw Failures.Unexpected(request, response, $"with the result of another inference ({Transport.Redactor.Redact(envelope.Inference.Id)}, not {inferenceId})");
+            },
+            cancellationToken);
 
-    private ApiRequest JobRequest(string jobId) => new(HttpMethod.Get, JobUri(jobId), "job", Settings.RequestTimeout);
+    private ApiRequest JobRequest(string jobId, TimeSpan timeout) => new(HttpMethod.Get, JobUri(jobId), "job", timeout);
 
     private async ValueTask<OcrJob> ReadEnqueuedAsync(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken)
     {
         var envelope = await Transport.ReadJsonAsync(response, request, MindeeJsonContext.Default.JobEnvelope, "a job", cancellationToken).ConfigureAwait(false);
-        return Transport.Redactor.Redact(envelope.Job);
-    }
+        var job = envelope.Job;
 
-    private async ValueTask<OcrInference> ReadInferenceAsync(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken)
-    {
-        var envelope = await Transport.ReadJsonAsync(response, request, MindeeJsonContext.Default.InferenceEnvelope, "an OCR result", cancellationToken).ConfigureAwait(false);
-        return envelope.Inference;
+        // The id is all that is needed to find the job again, so an unusable one (or one that holds
+        // the key, echoed) is refused here, where it came: not later, in a URL or a log line.
+        return Transport.Redactor.Holds(job.Id) || JobIds.Problem(job.Id) is not null
+            ? throw Failures.Unexpected(request, response, $"with a job id the client cannot use (\"{Transport.Redactor.Redact(job.Id)}\")")
+            : Transport.Redactor.Redact(job);
     }
 
     /// <summary>
@@ -79,7 +91,7 @@ internal sealed class OcrApi(ApiTransport transport)
         if ((int)response.StatusCode is not (302 or 303))
         {
             var envelope = await Transport.ReadJsonAsync(response, request, MindeeJsonContext.Default.JobEnvelope, "a job", cancellationToken).ConfigureAwait(false);
-            return new PolledJob(Transport.Redactor.Redact(envelope.Job), retryAfter);
+            return new PolledJob(SameJob(envelope.Job), retryAfter);
         }
 
         var location = response.Headers.Location;
@@ -88,13 +100,13 @@ internal sealed class OcrApi(ApiTransport transport)
         {
             if (JsonReading.TryRead(body.Span, MindeeJsonContext.Default.JobEnvelope, out var envelope, out var error))
             {
-                var job = Transport.Redactor.Redact(envelope.Job);
+                var job = SameJob(envelope.Job);
                 return new PolledJob(job.ResultUrl is null && location is not null && job.Status == JobStatus.Processed ? job with { ResultUrl = location } : job, retryAfter);
             }
 
             if (location is null)
             {
-                throw Failures.Unreadable(request, response, "a job", error);
+                throw Failures.Unreadable(request, response, "a job", error, Transport.Redactor);
             }
 
             // A proxy's own redirect page (HTML): the redirect alone says the job is processed.
@@ -115,5 +127,11 @@ internal sealed class OcrApi(ApiTransport transport)
             ResultUrl = location,
         };
         return new PolledJob(redirected, retryAfter);
+
+        // The job answered must be the one asked: a mix-up (a proxy's cache) must not hand one
+        // document's result to another's caller.
+        OcrJob SameJob(OcrJob answered) => answered.Id == jobId
+            ? Transport.Redactor.Redact(answered)
+            : throw Failures.Unexpected(request, response, $"about another job ({Transport.Redactor.Redact(answered.Id)}, not {jobId})");
     }
 }

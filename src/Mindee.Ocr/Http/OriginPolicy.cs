@@ -44,19 +44,23 @@ internal static class OriginPolicy
     /// it is on another origin, before any request is built, so the key is not sent there.
     /// </summary>
     /// <exception cref="MindeeOcrException">The URL is on another origin (<see cref="MindeeOcrFailureKind.OriginRefused"/>).</exception>
-    public static Uri RequireSameOrigin(Uri baseAddress, Uri target, string what)
+    public static Uri RequireSameOrigin(Uri baseAddress, Uri target, string what, Redactor redactor)
     {
         var absolute = target.IsAbsoluteUri ? target : new Uri(baseAddress, target);
         if (!IsSameOrigin(baseAddress, absolute))
         {
+            // Scheme, host and port only: the URL came from the service, and its user info or host
+            // may be anything, the key included.
             throw new MindeeOcrException(
-                $"The service gave a {what} on another origin ({absolute.GetLeftPart(UriPartial.Authority)}) than the configured " +
-                $"base address ({baseAddress.GetLeftPart(UriPartial.Authority)}); the client refuses to send the API key there, so nothing was sent.",
+                redactor.Redact($"The service gave a {what} on another origin ({Origin(absolute)}) than the configured " +
+                $"base address ({Origin(baseAddress)}); the client refuses to send the API key there, so nothing was sent."),
                 MindeeOcrFailureKind.OriginRefused);
         }
 
         return absolute;
     }
+
+    private static string Origin(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));

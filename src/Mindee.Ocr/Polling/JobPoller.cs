@@ -24,6 +24,9 @@ namespace Mindee.Ocr.Polling;
 /// </remarks>
 internal sealed class JobPoller(OcrApi api, ILogger logger)
 {
+    /// <summary>The time a poll at (or near) the deadline may still take: a poll answers in well under a second.</summary>
+    private static readonly TimeSpan LastPollTime = TimeSpan.FromSeconds(5);
+
     private TimeProvider Time => api.Transport.Time;
 
     private PollingSchedule Schedule => api.Settings.Polling;
@@ -40,7 +43,7 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
         try
         {
             var job = await PollUntilDoneAsync(wait, justEnqueued, cancellationToken).ConfigureAwait(false);
-            var result = await api.GetResultAsync(api.ResultUri(job), cancellationToken).ConfigureAwait(false);
+            var result = await api.GetResultAsync(api.ResultUri(job), jobId, cancellationToken).ConfigureAwait(false);
             outcome = "processed";
             return result;
         }
@@ -117,7 +120,12 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
         wait.Activity?.SetTag(MindeeOcrTelemetry.PollCountTag, wait.Polls);
         try
         {
-            var answer = await api.PollJobAsync(wait.JobId, cancellationToken).ConfigureAwait(false);
+            // A poll may take the time left before the deadline, and a few seconds at the least, so
+            // one stalled poll never carries the wait much past Polling.Timeout.
+            var left = Schedule.Timeout - Time.GetElapsedTime(wait.Started);
+            var allowed = left > LastPollTime ? left : LastPollTime;
+            var timeout = allowed < api.Settings.RequestTimeout ? allowed : api.Settings.RequestTimeout;
+            var answer = await api.PollJobAsync(wait.JobId, timeout, cancellationToken).ConfigureAwait(false);
             (wait.LastError, wait.RetryAfter) = (null, answer.RetryAfter);
             return answer;
         }

@@ -40,7 +40,10 @@ public sealed class PollingOptions
 
     /// <summary>
     /// How long to wait for a result at most, from the start of the wait, before
-    /// <see cref="MindeeOcrTimeoutException"/>. Default 10 minutes (the service gives up on a job at 590 s).
+    /// <see cref="MindeeOcrTimeoutException"/>. Default 10 minutes (the service gives up on a job at 590 s);
+    /// at most a day (results are kept no longer). The last poll happens at the deadline, and each
+    /// poll may take only the time left (5 s at the least), so a stalled poll never carries the wait
+    /// much past it. Every duration here is at most a day.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 }

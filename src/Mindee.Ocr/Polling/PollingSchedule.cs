@@ -47,23 +47,24 @@ internal sealed class PollingSchedule
         void Add(string name, string problem) => errors.Add(new("Polling:" + name, $"MindeeOcrOptions.Polling.{name} {problem}"));
         void NonNegative(TimeSpan value, string name)
         {
-            if (value < TimeSpan.Zero)
+            if (value < TimeSpan.Zero || value > ClientSettings.MaxDuration)
             {
-                Add(name, $"is {value}; it cannot be negative.");
+                Add(name, $"is {value}; it must be a duration of at most a day (zero or more).");
             }
         }
 
         void Positive(TimeSpan value, string name)
         {
-            if (value <= TimeSpan.Zero)
+            if (value <= TimeSpan.Zero || value > ClientSettings.MaxDuration)
             {
-                Add(name, $"is {value}; it must be a positive duration.");
+                Add(name, $"is {value}; it must be a positive duration of at most a day.");
             }
         }
 
         NonNegative(options.InitialDelay, nameof(PollingOptions.InitialDelay));
         Positive(options.FirstInterval, nameof(PollingOptions.FirstInterval));
         Positive(options.MaxInterval, nameof(PollingOptions.MaxInterval));
+        Positive(options.LongJobMaxInterval, nameof(PollingOptions.LongJobMaxInterval));
         NonNegative(options.LongJobAfter, nameof(PollingOptions.LongJobAfter));
         Positive(options.Timeout, nameof(PollingOptions.Timeout));
         if (options.LongJobMaxInterval < options.MaxInterval)
