@@ -68,7 +68,7 @@ public class ModelConventionTests
         foreach (var collection in collections)
         {
             Assert.False(collection.GetType().IsArray, $"{collection.GetType()} is an array, which callers can write to.");
-            var list = Assert.IsAssignableFrom<IList>(ToNonGenericList(collection));
+            var list = Assert.IsAssignableFrom<IList>(collection);
             Assert.True(list.IsReadOnly, $"{collection.GetType()} can be written to.");
         }
 
@@ -185,8 +185,6 @@ public class ModelConventionTests
     }
 
     private static OcrWord Word(string text) => OcrResultFactory.Word(text, 0.1, 0.1, 0.05, 0.01);
-
-    private static IEnumerable ToNonGenericList(IEnumerable collection) => collection;
 
     private static bool IsInitOnly(MethodInfo setter) =>
         setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == "System.Runtime.CompilerServices.IsExternalInit");

@@ -71,4 +71,12 @@ public sealed class PollingScheduleTests
         Assert.Equal(["Polling:FirstInterval", "Polling:Timeout", "Polling:IntervalGrowth", "Polling:Jitter"], errors.Select(e => e.Key));
         Assert.All(errors, e => Assert.StartsWith("MindeeOcrOptions.Polling.", e.Message, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(0, 100, 100)]    // a request's own timeout when the deadline is far
+    [InlineData(550, 100, 50)]   // the time left before the deadline
+    [InlineData(598, 100, 5)]    // at the least 5 s, for the poll at the deadline
+    [InlineData(0, 3, 3)]        // never more than a request's own timeout
+    public void A_poll_may_take_the_time_left_before_the_deadline(double elapsed, double requestTimeout, double seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Default.PollTimeout(TimeSpan.FromSeconds(elapsed), TimeSpan.FromSeconds(requestTimeout)));
 }

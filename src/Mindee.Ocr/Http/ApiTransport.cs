@@ -45,7 +45,7 @@ internal sealed class ApiTransport
 
     public TimeProvider Time { get; }
 
-    public ILogger Logger { get; }
+    private ILogger Logger { get; }
 
     public Redactor Redactor { get; }
 
@@ -65,7 +65,7 @@ internal sealed class ApiTransport
         {
             return await RetryAsync(_retries.Upload, request, upload, reader, cancellationToken).ConfigureAwait(false);
         }
-        catch (MindeeOcrException ex) when (!upload.CanSendAgain && RetryRules.IsRetryableUpload(ex) && !_retries.ExceedsRetryCeiling(ex) && Settings.MaxRetryAttempts > 0)
+        catch (MindeeOcrException ex) when (!upload.CanSendAgain && _retries.WouldRetryUpload(ex))
         {
             throw Failures.NotResendable(ex);
         }

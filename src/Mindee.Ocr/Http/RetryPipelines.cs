@@ -36,6 +36,10 @@ internal sealed class RetryPipelines
         Upload = Build(time, RetryRules.IsRetryableUpload);
     }
 
+    /// <summary>Whether the upload pipeline would send a document again after <paramref name="failure"/>, were its body still there to send.</summary>
+    public bool WouldRetryUpload(MindeeOcrException failure) =>
+        _settings.MaxRetryAttempts > 0 && RetryRules.IsRetryableUpload(failure) && !ExceedsRetryCeiling(failure);
+
     /// <summary>For <c>GET</c>s: network errors, timeouts, 408, 429 and 5xx.</summary>
     public ResiliencePipeline Get { get; }
 
@@ -55,7 +59,7 @@ internal sealed class RetryPipelines
     /// A <c>Retry-After</c> longer than <see cref="ClientSettings.RetryMaxDelay"/> is not waited out
     /// silently: the exception goes to the caller, who can see <see cref="MindeeOcrApiException.RetryAfter"/>.
     /// </summary>
-    public bool ExceedsRetryCeiling(MindeeOcrException failure) =>
+    private bool ExceedsRetryCeiling(MindeeOcrException failure) =>
         failure is MindeeOcrApiException { RetryAfter: { } wait } && wait > _settings.RetryMaxDelay;
 
     private ResiliencePipeline Build(TimeProvider time, Func<MindeeOcrException, bool> isRetryable)

@@ -24,9 +24,6 @@ namespace Mindee.Ocr.Polling;
 /// </remarks>
 internal sealed class JobPoller(OcrApi api, ILogger logger)
 {
-    /// <summary>The time a poll at (or near) the deadline may still take: a poll answers in well under a second.</summary>
-    private static readonly TimeSpan LastPollTime = TimeSpan.FromSeconds(5);
-
     private TimeProvider Time => api.Transport.Time;
 
     private PollingSchedule Schedule => api.Settings.Polling;
@@ -120,11 +117,7 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
         wait.Activity?.SetTag(MindeeOcrTelemetry.PollCountTag, wait.Polls);
         try
         {
-            // A poll may take the time left before the deadline, and a few seconds at the least, so
-            // one stalled poll never carries the wait much past Polling.Timeout.
-            var left = Schedule.Timeout - Time.GetElapsedTime(wait.Started);
-            var allowed = left > LastPollTime ? left : LastPollTime;
-            var timeout = allowed < api.Settings.RequestTimeout ? allowed : api.Settings.RequestTimeout;
+            var timeout = Schedule.PollTimeout(Time.GetElapsedTime(wait.Started), api.Settings.RequestTimeout);
             var answer = await api.PollJobAsync(wait.JobId, timeout, cancellationToken).ConfigureAwait(false);
             (wait.LastError, wait.RetryAfter) = (null, answer.RetryAfter);
             return answer;

@@ -83,6 +83,21 @@ internal sealed class PollingSchedule
         }
     }
 
+    /// <summary>The time a poll at (or near) the deadline may still take: a poll answers in well under a second.</summary>
+    public static readonly TimeSpan LastPollTime = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The time one poll may take after <paramref name="elapsed"/> of waiting: the time left before
+    /// the deadline (<see cref="LastPollTime"/> at the least), never more than a request's own
+    /// timeout. So one stalled poll never carries the wait much past <see cref="Timeout"/>.
+    /// </summary>
+    public TimeSpan PollTimeout(TimeSpan elapsed, TimeSpan requestTimeout)
+    {
+        var left = Timeout - elapsed;
+        var allowed = left > LastPollTime ? left : LastPollTime;
+        return allowed < requestTimeout ? allowed : requestTimeout;
+    }
+
     /// <summary>The interval cap after <paramref name="elapsed"/> of waiting.</summary>
     public TimeSpan CapAt(TimeSpan elapsed)
     {
