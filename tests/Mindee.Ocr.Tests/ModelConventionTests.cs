@@ -21,6 +21,7 @@ public class ModelConventionTests
         typeof(OcrJob), typeof(WebhookDelivery), typeof(OcrInference), typeof(JobReference), typeof(ModelReference),
         typeof(InferenceFile), typeof(OcrResult), typeof(OcrPage), typeof(OcrWord), typeof(Polygon), typeof(Point),
         typeof(BoundingBox), typeof(MindeeProblem), typeof(MindeeProblemItem), typeof(OcrWebhookDelivery), typeof(OcrWebhookFailure),
+        typeof(OcrBlock), typeof(OcrLine), typeof(OcrTextMatch), typeof(OcrPageImage),
     ];
 
     // Geometry values: a point and a box are their coordinates, by definition; a polygon is its points.
@@ -149,17 +150,21 @@ public class ModelConventionTests
         {
             inference.ToString(), inference.Result.ToString(), inference.Result.Pages[0].ToString(), inference.Result.Pages[0].Words[0].ToString(),
             inference.File.ToString(), job.ToString(), MindeeOcrJson.DeserializeJob(Fixture.Bytes("job-processed.json")).Webhooks[0].ToString(),
+            inference.Result.Pages[0].Blocks[0].ToString(), inference.Result.Pages[0].Lines[0].ToString(), inference.Result.Find("city")[0].ToString(),
         };
 
         Assert.All(texts, t => Assert.DoesNotContain("System.", t, StringComparison.Ordinal));
         Assert.All(texts, t => Assert.DoesNotContain("Collection", t, StringComparison.Ordinal));
         Assert.StartsWith($"Inference {Fixture.JobId} of invoice-2025-07.pdf: 3 pages, 1,100 words: \"", texts[0], StringComparison.Ordinal);
-        Assert.StartsWith("Page of ", texts[2], StringComparison.Ordinal);
+        Assert.StartsWith("Page 1 of ", texts[2], StringComparison.Ordinal);
+        Assert.StartsWith("Block of 1 line, ", texts[7], StringComparison.Ordinal);
+        Assert.StartsWith("Line of ", texts[8], StringComparison.Ordinal);
+        Assert.Equal("\"city\" on page 1 (1 word)", texts[9]);
         Assert.True(texts[0].Length < 200, "a summary, not the whole text: " + texts[0]);
         Assert.Equal("invoice-2025-07.pdf (application/pdf, 3 pages)", texts[4]);
         Assert.Contains("Failed", texts[5], StringComparison.Ordinal);
         Assert.Contains("422-102", texts[5], StringComparison.Ordinal);
-        Assert.Equal("Page of 2 words: \"Total 42.00\"", OcrResultFactory.Page("Total 42.00").ToString());
+        Assert.Equal("Page 1 of 2 words: \"Total 42.00\"", OcrResultFactory.Page("Total 42.00").ToString());
     }
 
     [Fact]

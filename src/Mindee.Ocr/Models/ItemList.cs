@@ -14,12 +14,24 @@ internal sealed class ItemList<T> : IReadOnlyList<T>, IList<T>, IList, IEquatabl
     where T : notnull
 {
     private readonly T[] _items;
+    private readonly int _start;
+    private readonly int _count;
 
-    private ItemList(T[] items) => _items = items;
+    private ItemList(T[] items)
+        : this(items, 0, items.Length)
+    {
+    }
+
+    private ItemList(T[] items, int start, int count)
+    {
+        _items = items;
+        _start = start;
+        _count = count;
+    }
 
     public static ItemList<T> Empty { get; } = new([]);
 
-    public int Count => _items.Length;
+    public int Count => _count;
 
     bool ICollection<T>.IsReadOnly => true;
 
@@ -29,24 +41,40 @@ internal sealed class ItemList<T> : IReadOnlyList<T>, IList<T>, IList, IEquatabl
 
     bool ICollection.IsSynchronized => false;
 
-    object ICollection.SyncRoot => _items;
+    object ICollection.SyncRoot => this;
 
-    public T this[int index] => _items[index];
+    public T this[int index] => (uint)index < (uint)_count ? _items[_start + index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     T IList<T>.this[int index]
     {
-        get => _items[index];
+        get => this[index];
         set => throw ReadOnly();
     }
 
     object? IList.this[int index]
     {
-        get => _items[index];
+        get => this[index];
         set => throw ReadOnly();
     }
 
+    private ReadOnlySpan<T> Items => new(_items, _start, _count);
+
     /// <summary>Takes ownership of an array nobody else holds (the JSON readers build them).</summary>
     public static ItemList<T> Own(T[] items) => items.Length == 0 ? Empty : new(items);
+
+    /// <summary>
+    /// The items from <paramref name="start"/> on, <paramref name="count"/> of them, sharing this
+    /// list's array (blocks and lines are runs of their page's words).
+    /// </summary>
+    public ItemList<T> Slice(int start, int count)
+    {
+        if ((uint)start > (uint)_count || (uint)count > (uint)(_count - start))
+        {
+            throw new ArgumentOutOfRangeException(nameof(start));
+        }
+
+        return count == _count ? this : count == 0 ? Empty : new(_items, _start + start, count);
+    }
 
     /// <summary>A copy of <paramref name="items"/>; an <see cref="ItemList{T}"/> is shared as it is, being immutable.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
@@ -75,17 +103,27 @@ internal sealed class ItemList<T> : IReadOnlyList<T>, IList<T>, IList, IEquatabl
         return Own(array);
     }
 
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
+    public IEnumerator<T> GetEnumerator()
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            yield return _items[_start + i];
+        }
+    }
 
-    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public int IndexOf(T item) => Array.IndexOf(_items, item);
+    public int IndexOf(T item)
+    {
+        int index = Array.IndexOf(_items, item, _start, _count);
+        return index < 0 ? -1 : index - _start;
+    }
 
     public bool Contains(T item) => IndexOf(item) >= 0;
 
-    public void CopyTo(T[] array, int arrayIndex) => _items.CopyTo(array, arrayIndex);
+    public void CopyTo(T[] array, int arrayIndex) => Array.Copy(_items, _start, array, arrayIndex, _count);
 
-    void ICollection.CopyTo(Array array, int index) => _items.CopyTo(array, index);
+    void ICollection.CopyTo(Array array, int index) => Array.Copy(_items, _start, array, index, _count);
 
     bool IList.Contains(object? value) => value is T item && Contains(item);
 
@@ -113,7 +151,7 @@ internal sealed class ItemList<T> : IReadOnlyList<T>, IList<T>, IList, IEquatabl
 
     public bool Equals(ItemList<T>? other)
     {
-        if (other is null || other._items.Length != _items.Length)
+        if (other is null || other._count != _count)
         {
             return false;
         }
@@ -124,9 +162,11 @@ internal sealed class ItemList<T> : IReadOnlyList<T>, IList<T>, IList, IEquatabl
         }
 
         var comparer = EqualityComparer<T>.Default;
-        for (int i = 0; i < _items.Length; i++)
+        var mine = Items;
+        var theirs = other.Items;
+        for (int i = 0; i < mine.Length; i++)
         {
-            if (!comparer.Equals(_items[i], other._items[i]))
+            if (!comparer.Equals(mine[i], theirs[i]))
             {
                 return false;
             }
@@ -140,8 +180,8 @@ internal sealed class ItemList<T> : IReadOnlyList<T>, IList<T>, IList, IEquatabl
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        hash.Add(_items.Length);
-        foreach (var item in _items)
+        hash.Add(_count);
+        foreach (var item in Items)
         {
             hash.Add(item);
         }
@@ -150,7 +190,7 @@ internal sealed class ItemList<T> : IReadOnlyList<T>, IList<T>, IList, IEquatabl
     }
 
     /// <summary>How many items, such as <c>3 items</c>: a model's summary, never the type name of a collection.</summary>
-    public override string ToString() => _items.Length == 1 ? "1 item" : _items.Length.ToString("N0", CultureInfo.InvariantCulture) + " items";
+    public override string ToString() => _count == 1 ? "1 item" : _count.ToString("N0", CultureInfo.InvariantCulture) + " items";
 
     private static NotSupportedException ReadOnly() => new("The collections of Mindee OCR results are read-only.");
 }
