@@ -16,12 +16,14 @@ public static class PdfInputExtensions
     /// shorter than <see cref="PageSelection.WhenPageCountAtLeast"/>, is sent unchanged.
     /// </summary>
     /// <remarks>
-    /// Memory: the source is read from disk (or from the caller's memory for a bytes input), not loaded
-    /// whole; the selected pages' objects are held in memory while they are copied, so a selection
-    /// costs about the size of the pages it keeps, plus the document's structure (its cross-reference
-    /// table and page tree) — a few hundred kilobytes for a 100-page, 50 MB PDF when one page is kept.
-    /// Disk: one temporary file the size of the selected pages (and, for a forward-only stream or one
-    /// not at its start, a temporary copy of the document).
+    /// Memory: the document is read once, from disk (or from the caller's memory for a bytes input),
+    /// never loaded whole; what a selection costs grows with the pages it keeps, not with the
+    /// document. PdfPig copies each kept page's objects through memory (about six times their size
+    /// allocated, mostly short-lived): keeping the first page, or the first and last, of a 100-page,
+    /// 50 MB PDF allocates 4–6 MB and peaks about 5–6 MB (about 10% of the document), while keeping
+    /// 99 of its pages allocates about 5.8 times the document's size. Disk: one temporary file the
+    /// size of the kept pages (and, for a forward-only stream or one not at its start, a temporary
+    /// copy of the document while the pages are read).
     /// Problems are reported by the enqueue, before any request: not a PDF, a page out of range (the
     /// message gives the page count), a selection that keeps no page, an encrypted or damaged PDF — each
     /// an <see cref="ArgumentException"/> naming the document and the reason.

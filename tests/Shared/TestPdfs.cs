@@ -17,17 +17,18 @@ namespace Mindee.Ocr.Harness;
 public static class TestPdfs
 {
     /// <summary>A small PDF of <paramref name="pages"/> pages of text.</summary>
-    public static byte[] Numbered(int pages) => Write(pages, imageBytesPerPage: 0, seed: 0);
+    public static byte[] Numbered(int pages)
+    {
+        using var output = new MemoryStream();
+        Write(output, pages, imageBytesPerPage: 0, seed: 0);
+        return output.ToArray();
+    }
 
     /// <summary>
     /// A PDF whose pages also carry an image of <paramref name="imageBytesPerPage"/> random (so
     /// incompressible) bytes each: 100 pages of 500,000 bytes make the ~50 MB benchmark document.
     /// </summary>
-    public static void WriteLarge(Stream target, int pages, int imageBytesPerPage, int seed = 42)
-    {
-        var bytes = Write(pages, imageBytesPerPage, seed);
-        target.Write(bytes, 0, bytes.Length);
-    }
+    public static void WriteLarge(Stream target, int pages, int imageBytesPerPage, int seed = 42) => Write(target, pages, imageBytesPerPage, seed);
 
     /// <summary>The number each page of a PDF says it is, in order.</summary>
     public static int[] PageNumbers(byte[] pdf)
@@ -52,10 +53,9 @@ public static class TestPdfs
         return Assemble(objects, $"/Root 1 0 R /Encrypt 4 0 R /ID [<{Hex(16, 3)}> <{Hex(16, 3)}>]");
     }
 
-    private static byte[] Write(int pages, int imageBytesPerPage, int seed)
+    private static void Write(Stream output, int pages, int imageBytesPerPage, int seed)
     {
         var random = new Random(seed);
-        using var output = new MemoryStream();
         using (var builder = new PdfDocumentBuilder(output, disposeStream: false))
         {
             var font = builder.AddStandard14Font(Standard14Font.Helvetica);
@@ -71,8 +71,6 @@ public static class TestPdfs
 
             builder.Build();
         }
-
-        return output.ToArray();
     }
 
     /// <summary>A JPEG header (start of image, a baseline frame of 64×64 RGB) followed by random bytes: a reader sees a JPEG, no compressor can shrink it.</summary>
