@@ -8,7 +8,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace Mindee.Ocr.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks/Mindee.Ocr.Benchmarks -- parse|upload|polling|upload-peak</c>
+/// <c>dotnet run -c Release --project benchmarks/Mindee.Ocr.Benchmarks -- parse|upload|polling|upload-peak|pdf-pages</c>
 /// </summary>
 public static class Program
 {
@@ -21,6 +21,8 @@ public static class Program
                 return PollingSimulation.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             case "upload-peak":
                 return await UploadPeak.RunAsync();
+            case "pdf-pages":
+                return await PdfPagesRun.RunAsync();
             case "parse-quick":
                 ParseQuick.Run();
                 return 0;
@@ -31,7 +33,7 @@ public static class Program
                 BenchmarkRunner.Run<UploadBenchmarks>(Config());
                 return 0;
             default:
-                Console.WriteLine("Modes: parse | parse-quick | upload | upload-peak | polling [jobs]");
+                Console.WriteLine("Modes: parse | parse-quick | upload | upload-peak | pdf-pages | polling [jobs]");
                 return 2;
         }
     }

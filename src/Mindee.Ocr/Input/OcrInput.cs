@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindee.Ocr.Input;
@@ -131,41 +132,82 @@ public abstract class OcrInput
     /// <summary>Checks the document and makes it ready to send; nothing is sent yet.</summary>
     internal abstract Task<PreparedUpload> PrepareAsync(string? fileNameOverride, bool checkType, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens the document's own bytes for a reader other than the upload (Mindee.Ocr.Pdf counts and
+    /// selects pages with it): a file is opened now, a caller's stream is handed back as it is (at its
+    /// current position, not to be disposed), bytes are read from their memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">A base64 or URL input: it has no such bytes here.</exception>
+    internal virtual Task<DocumentStream> OpenDocumentAsync(CancellationToken cancellationToken) =>
+        throw new ArgumentException($"{this} is a {Kind} input: only a file, a stream or bytes can be read before they are sent.", "input");
+
+    /// <summary>
+    /// An input whose bytes are made when it is enqueued (Mindee.Ocr.Pdf writes the selected pages
+    /// then), checked as a stream's are (size, type), and disposed with the upload when owned.
+    /// </summary>
+    internal static OcrInput Deferred(OcrInputKind kind, string? fileName, Func<CancellationToken, Task<DocumentStream>> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        return new DeferredSource(kind, fileName, open);
+    }
+
+    private static FileStream OpenFile(string path, bool forUpload)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new ArgumentException($"\"{full}\" is a directory, not a document file.", "input");
+        }
+
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"The document file \"{full}\" does not exist; nothing was sent.", full);
+        }
+
+        try
+        {
+            // The upload copies through its own buffer; any other reader (a PDF parser reads byte by
+            // byte, seeking) gets the file stream's buffer.
+            return forUpload
+                ? new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan)
+                : new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.RandomAccess);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException and not FileNotFoundException)
+        {
+            throw new ArgumentException($"The document file \"{full}\" cannot be read: {ex.Message}", "input", ex);
+        }
+    }
+
+    /// <summary>Makes the upload of a document stream, disposing it (when owned) if a check fails.</summary>
+    private static async Task<PreparedUpload> PrepareStreamAsync(DocumentStream document, string name, bool checkType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await StreamDocumentBody.OpenAsync(document.Stream, document.OwnsStream, name, checkType, cancellationToken).ConfigureAwait(false);
+            return PreparedUpload.ForDocument(name, body);
+        }
+        catch
+        {
+            await document.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     private sealed class FileSource(string path) : OcrInput(OcrInputKind.File, Path.GetFileName(path))
     {
-        internal override async Task<PreparedUpload> PrepareAsync(string? fileNameOverride, bool checkType, CancellationToken cancellationToken)
+        // Async, so that a missing file faults the task rather than throwing from the call itself.
+        internal override async Task<PreparedUpload> PrepareAsync(string? fileNameOverride, bool checkType, CancellationToken cancellationToken) =>
+            await PrepareStreamAsync(new DocumentStream(OpenFile(path, forUpload: true), ownsStream: true), fileNameOverride ?? FileName!, checkType, cancellationToken).ConfigureAwait(false);
+
+        internal override Task<DocumentStream> OpenDocumentAsync(CancellationToken cancellationToken)
         {
-            var full = Path.GetFullPath(path);
-            if (Directory.Exists(full))
-            {
-                throw new ArgumentException($"\"{full}\" is a directory, not a document file.", "input");
-            }
-
-            if (!File.Exists(full))
-            {
-                throw new FileNotFoundException($"The document file \"{full}\" does not exist; nothing was sent.", full);
-            }
-
-            FileStream stream;
             try
             {
-                stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                return Task.FromResult(new DocumentStream(OpenFile(path, forUpload: false), ownsStream: true));
             }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException and not FileNotFoundException)
+            catch (Exception ex)
             {
-                throw new ArgumentException($"The document file \"{full}\" cannot be read: {ex.Message}", "input", ex);
-            }
-
-            try
-            {
-                var name = fileNameOverride ?? FileName!;
-                var body = await StreamDocumentBody.OpenAsync(stream, ownsStream: true, name, checkType, cancellationToken).ConfigureAwait(false);
-                return PreparedUpload.ForDocument(name, body);
-            }
-            catch
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-                throw;
+                return Task.FromException<DocumentStream>(ex);
             }
         }
     }
@@ -178,6 +220,9 @@ public abstract class OcrInput
             var body = await StreamDocumentBody.OpenAsync(stream, ownsStream: false, name, checkType, cancellationToken).ConfigureAwait(false);
             return PreparedUpload.ForDocument(name, body);
         }
+
+        internal override Task<DocumentStream> OpenDocumentAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(new DocumentStream(stream, ownsStream: false));
     }
 
     private sealed class BytesSource(ReadOnlyMemory<byte> bytes, string fileName) : OcrInput(OcrInputKind.Bytes, fileName)
@@ -186,6 +231,15 @@ public abstract class OcrInput
         {
             var name = fileNameOverride ?? FileName!;
             return Task.FromResult(PreparedUpload.ForDocument(name, MemoryDocumentBody.Create(bytes, name, checkType)));
+        }
+
+        internal override Task<DocumentStream> OpenDocumentAsync(CancellationToken cancellationToken)
+        {
+            // A read-only view of the caller's memory when it is an array (it nearly always is); a copy otherwise.
+            var stream = MemoryMarshal.TryGetArray(bytes, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(bytes.ToArray(), writable: false);
+            return Task.FromResult(new DocumentStream(stream, ownsStream: true));
         }
     }
 
@@ -226,5 +280,16 @@ public abstract class OcrInput
 
             return Task.FromResult(PreparedUpload.ForUrl(url, fileNameOverride));
         }
+    }
+
+    private sealed class DeferredSource(OcrInputKind kind, string? fileName, Func<CancellationToken, Task<DocumentStream>> open) : OcrInput(kind, fileName)
+    {
+        internal override async Task<PreparedUpload> PrepareAsync(string? fileNameOverride, bool checkType, CancellationToken cancellationToken)
+        {
+            var document = await open(cancellationToken).ConfigureAwait(false);
+            return await PrepareStreamAsync(document, fileNameOverride ?? FileName ?? "document", checkType, cancellationToken).ConfigureAwait(false);
+        }
+
+        internal override Task<DocumentStream> OpenDocumentAsync(CancellationToken cancellationToken) => open(cancellationToken);
     }
 }
