@@ -21,6 +21,7 @@ public class ModelConventionTests
         typeof(OcrJob), typeof(WebhookDelivery), typeof(OcrInference), typeof(JobReference), typeof(ModelReference),
         typeof(InferenceFile), typeof(OcrResult), typeof(OcrPage), typeof(OcrWord), typeof(Polygon), typeof(Point),
         typeof(BoundingBox), typeof(MindeeProblem), typeof(MindeeProblemItem), typeof(OcrWebhookDelivery), typeof(OcrWebhookFailure),
+        typeof(OcrProgress), // not from the wire, but immutable like the models: each report a new value
     ];
 
     // Geometry values: a point and a box are their coordinates, by definition; a polygon is its points.
