@@ -8,11 +8,22 @@ using Microsoft.Extensions.Logging;
 
 namespace Mindee.Ocr.AspNetCore;
 
-/// <summary>The webhook endpoint's request handling: limit, signature, payload, handler.</summary>
-internal sealed partial class WebhookReceiver(string secret, long maxBodyBytes, Func<OcrWebhookDelivery, CancellationToken, Task> handler, ILogger logger)
+/// <summary>
+/// The webhook endpoint's request handling: limit, signature, payload, handler. The settings (the
+/// signing secret, the body limit) are read at each request, so a configuration reload takes effect.
+/// </summary>
+internal sealed partial class WebhookReceiver(Func<WebhookSettings?> settings, Func<HttpContext, OcrWebhookDelivery, Task> handler, ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
+        if (settings() is not { } current)
+        {
+            LogNoSecret(logger);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        var (secret, maxBodyBytes) = current;
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
         if (request.ContentLength > maxBodyBytes)
@@ -31,7 +42,7 @@ internal sealed partial class WebhookReceiver(string secret, long maxBodyBytes, 
         byte[]? body;
         try
         {
-            body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+            body = await ReadBodyAsync(request, maxBodyBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex)
         {
@@ -73,21 +84,21 @@ internal sealed partial class WebhookReceiver(string secret, long maxBodyBytes, 
         }
         catch (MindeeOcrException ex)
         {
-            LogRejected(logger, StatusCodes.Status400BadRequest, Redact(ex.Message));
+            LogRejected(logger, StatusCodes.Status400BadRequest, Redact(ex.Message, secret));
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        LogReceived(logger, Redact(delivery.InferenceId), delivery.IsSuccess ? "result" : "failure");
-        await handler(delivery, cancellationToken).ConfigureAwait(false);
+        LogReceived(logger, Redact(delivery.InferenceId, secret), delivery.IsSuccess ? "result" : "failure");
         context.Response.StatusCode = StatusCodes.Status200OK;
+        await handler(context, delivery).ConfigureAwait(false);
     }
 
     /// <summary>What a delivery says, fit for a log line: the signing secret never goes there, even when a payload quotes it.</summary>
-    private string Redact(string text) => text.Replace(secret, "[redacted]", StringComparison.Ordinal);
+    private static string Redact(string text, string secret) => text.Replace(secret, "[redacted]", StringComparison.Ordinal);
 
     /// <summary>The whole body, or null past the limit (counted as it is read, whatever Content-Length said).</summary>
-    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long maxBodyBytes, CancellationToken cancellationToken)
     {
         var writer = new ArrayBufferWriter<byte>(request.ContentLength is { } length and > 0 ? (int)Math.Min(length, maxBodyBytes) : 16 * 1024);
         try
@@ -120,6 +131,12 @@ internal sealed partial class WebhookReceiver(string secret, long maxBodyBytes, 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Mindee webhook delivery rejected with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string reason);
 
+    [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "Mindee webhook delivery not checked: no signing secret is configured any more; answered 503")]
+    private static partial void LogNoSecret(ILogger logger);
+
     [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Mindee webhook delivery not read; answered {Status}: {Reason}")]
     private static partial void LogBodyNotRead(ILogger logger, int status, string reason);
 }
+
+/// <summary>The settings one request is checked with.</summary>
+internal readonly record struct WebhookSettings(string Secret, long MaxBodyBytes);

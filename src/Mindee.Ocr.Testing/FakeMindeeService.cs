@@ -30,14 +30,18 @@ namespace Mindee.Ocr.Testing;
 public sealed class FakeMindeeService : HttpMessageHandler
 {
     private readonly object _gate = new();
-    private readonly TimeProvider _time;
+    private TimeProvider _time;
+    private SelfAdvancingClock? _clientClock;
     private readonly Queue<FakeJobScenario> _next = new();
     private readonly List<RecordedEnqueue> _enqueues = [];
     private readonly Dictionary<string, FakeJob> _jobs = new(StringComparer.Ordinal);
     private int _polls;
 
     /// <summary>Creates a fake service.</summary>
-    /// <param name="timeProvider">The clock for <see cref="FakeJobScenario.ProcessingTime"/>; give it the same one as the client's.</param>
+    /// <param name="timeProvider">
+    /// The clock for <see cref="FakeJobScenario.ProcessingTime"/>; give it the same one as the client's.
+    /// <see cref="CreateClient"/>'s clients read this clock too, and move the time they share forward themselves.
+    /// </param>
     public FakeMindeeService(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>What a document gets when no scenario was queued with <see cref="Then"/>: processed at the first poll, with a synthetic result.</summary>
@@ -54,6 +58,8 @@ public sealed class FakeMindeeService : HttpMessageHandler
             }
         }
     }
+
+    private DateTimeOffset Now => Volatile.Read(ref _time).GetUtcNow();
 
     /// <summary>How many times job statuses were polled, over all jobs.</summary>
     public int Polls => Volatile.Read(ref _polls);
@@ -75,6 +81,56 @@ public sealed class FakeMindeeService : HttpMessageHandler
     /// <summary>An <see cref="HttpClient"/> over this fake, for <c>new MindeeOcrClient(fake.CreateHttpClient(), options)</c>.</summary>
     /// <returns>A client that does not dispose this fake.</returns>
     public HttpClient CreateHttpClient() => new(this, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>
+    /// A client wired to this fake whose waits take no real time: each time it would wait (before a
+    /// poll, before a retry) it advances its clock to the end of the wait itself, so a job that
+    /// "takes" minutes is waited for in microseconds, and the polls, timeouts and
+    /// <see cref="FakeJobScenario.ProcessingTime"/> all see the time the client waited. The fake and
+    /// its clients share one timeline: the clock the fake was built with (a <c>FakeTimeProvider</c>
+    /// of yours, or the system clock), plus the time the clients have waited; advancing your own
+    /// <c>FakeTimeProvider</c> moves it for both. The timeouts the client sets on its requests stay
+    /// on the fake's clock itself (they never fire by accident). For step-by-step control of time,
+    /// build the client yourself over <see cref="CreateHttpClient"/> with your own <c>FakeTimeProvider</c>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var fake = new FakeMindeeService().Then(FakeJobScenario.Succeeds(OcrResultFactory.FromPages("Total 42.00"), processingPolls: 3));
+    /// IMindeeOcrClient client = fake.CreateClient();
+    /// OcrInference result = await client.EnqueueAndWaitAsync(OcrInput.FromBytes(pdfBytes, "invoice.pdf")); // milliseconds
+    /// </code>
+    /// </example>
+    /// <param name="options">
+    /// The client's settings; null for an API key and a model id of the fake's own. When given, they
+    /// are used as they are (set <see cref="MindeeOcrOptions.ApiKey"/> and <see cref="MindeeOcrOptions.ModelId"/>,
+    /// or the environment variables are read, as for any client).
+    /// </param>
+    /// <returns>A client that sends to this fake only; it needs no disposing.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public IMindeeOcrClient CreateClient(MindeeOcrOptions? options = null)
+    {
+        SelfAdvancingClock clock;
+        lock (_gate)
+        {
+            if (_clientClock is null)
+            {
+                // From now on the fake reads the shared timeline too, so ProcessingTime sees the waits.
+                _clientClock = new SelfAdvancingClock(_time);
+                Volatile.Write(ref _time, _clientClock);
+            }
+
+            clock = _clientClock;
+        }
+
+        options ??= new MindeeOcrOptions { ApiKey = FakeApiKey, ModelId = FakeModelId };
+        return new MindeeOcrClient(CreateHttpClient(), options, clock);
+    }
+
+    /// <summary>The API key a client from <see cref="CreateClient"/> sends when given no options.</summary>
+    public const string FakeApiKey = "fake-api-key";
+
+    /// <summary>The model id a client from <see cref="CreateClient"/> sends when given no options.</summary>
+    public const string FakeModelId = "fake-model-id";
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -141,7 +197,7 @@ public sealed class FakeMindeeService : HttpMessageHandler
         lock (_gate)
         {
             sent = sent with { JobId = $"fake-job-{_enqueues.Count + 1:D4}" };
-            job = new FakeJob(sent, scenario, _time.GetUtcNow(), origin);
+            job = new FakeJob(sent, scenario, Now, origin);
             _enqueues.Add(sent);
             _jobs.Add(sent.JobId, job);
         }
@@ -172,7 +228,7 @@ public sealed class FakeMindeeService : HttpMessageHandler
 
         int answeredPolls = poll - (scenario.PollError is null ? 0 : scenario.PollErrorCount);
         bool done = scenario.ProcessingTime is { } duration
-            ? _time.GetUtcNow() - job.CreatedAt >= duration
+            ? Now - job.CreatedAt >= duration
             : answeredPolls > scenario.ProcessingPolls;
         if (!done)
         {

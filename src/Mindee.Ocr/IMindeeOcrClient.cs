@@ -47,7 +47,22 @@ public interface IMindeeOcrClient
     /// <exception cref="MindeeOcrTimeoutException">The deadline of <see cref="PollingOptions.Timeout"/> passed.</exception>
     /// <exception cref="MindeeOcrWaitCanceledException">The token was cancelled; the job goes on.</exception>
     /// <exception cref="MindeeOcrException">The service or the network failed for good.</exception>
-    Task<OcrInference> WaitForResultAsync(string jobId, CancellationToken cancellationToken = default);
+    Task<OcrInference> WaitForResultAsync(string jobId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Polls a job until it is processed and returns its result, with this call's own schedule,
+    /// deadline and progress (see <see cref="WaitOptions"/>). The first poll is immediate.
+    /// </summary>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="wait">This call's polling schedule and deadline, and where its progress goes; null for the client's schedule and no progress.</param>
+    /// <param name="cancellationToken">Cancels the waiting (not the job).</param>
+    /// <returns>Every page's text and every word with its polygon.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="jobId"/> is not an id, or <see cref="WaitOptions.Polling"/> is invalid (nothing was sent).</exception>
+    /// <exception cref="MindeeOcrJobFailedException">The service could not process the document.</exception>
+    /// <exception cref="MindeeOcrTimeoutException">The deadline of the call's (else the client's) <see cref="PollingOptions.Timeout"/> passed.</exception>
+    /// <exception cref="MindeeOcrWaitCanceledException">The token was cancelled; the job goes on.</exception>
+    /// <exception cref="MindeeOcrException">The service or the network failed for good.</exception>
+    Task<OcrInference> WaitForResultAsync(string jobId, WaitOptions? wait = null, CancellationToken cancellationToken = default);
 
     /// <summary>Sends a document, waits for its job and returns the result: the call most applications need.</summary>
     /// <example>
@@ -65,5 +80,33 @@ public interface IMindeeOcrClient
     /// <exception cref="MindeeOcrTimeoutException">The deadline passed; resume with its <see cref="MindeeOcrTimeoutException.JobId"/>.</exception>
     /// <exception cref="MindeeOcrWaitCanceledException">The token was cancelled after the enqueue; resume with its <see cref="MindeeOcrWaitCanceledException.JobId"/>.</exception>
     /// <exception cref="MindeeOcrException">The service or the network failed.</exception>
-    Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default);
+    Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends a document, waits for its job and returns the result, with this call's own schedule,
+    /// deadline and progress (see <see cref="WaitOptions"/>): the upload's bytes while it streams,
+    /// then <see cref="OcrProgressStage.Queued"/>, each poll, <see cref="OcrProgressStage.Fetching"/>
+    /// and <see cref="OcrProgressStage.Done"/>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var wait = new WaitOptions
+    /// {
+    ///     Polling = new PollingOptions { Timeout = TimeSpan.FromSeconds(20) },
+    ///     Progress = new Progress&lt;OcrProgress&gt;(p => bar.Value = p.TotalBytes is { } total ? 100.0 * p.BytesSent / total : 0),
+    /// };
+    /// OcrInference result = await client.EnqueueAndWaitAsync(new FileInfo("invoice.pdf"), null, wait, cancellationToken);
+    /// </code>
+    /// </example>
+    /// <param name="input">The document: a file, stream, bytes, base64 text or an HTTPS URL.</param>
+    /// <param name="options">Model id, alias, webhooks and file name for this document; null for the client's defaults.</param>
+    /// <param name="wait">This call's polling schedule and deadline, and where its progress goes; null for the client's schedule and no progress.</param>
+    /// <param name="cancellationToken">Cancels the upload or the waiting; once enqueued, the job goes on.</param>
+    /// <returns>Every page's text and every word with its polygon.</returns>
+    /// <exception cref="System.ArgumentException">The input, options or <see cref="WaitOptions.Polling"/> are invalid (nothing was sent).</exception>
+    /// <exception cref="MindeeOcrJobFailedException">The service could not process the document.</exception>
+    /// <exception cref="MindeeOcrTimeoutException">The deadline passed; resume with its <see cref="MindeeOcrTimeoutException.JobId"/>.</exception>
+    /// <exception cref="MindeeOcrWaitCanceledException">The token was cancelled after the enqueue; resume with its <see cref="MindeeOcrWaitCanceledException.JobId"/>.</exception>
+    /// <exception cref="MindeeOcrException">The service or the network failed.</exception>
+    Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options = null, WaitOptions? wait = null, CancellationToken cancellationToken = default);
 }

@@ -10,6 +10,7 @@ using Mindee.Ocr.Diagnostics;
 using Mindee.Ocr.Http;
 using Mindee.Ocr.Input;
 using Mindee.Ocr.Polling;
+using Mindee.Ocr.Progress;
 
 namespace Mindee.Ocr;
 
@@ -29,6 +30,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     private readonly OcrApi _api;
     private readonly JobPoller _poller;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
     /// <summary>
     /// A standalone client, for use without dependency injection. Clients built this way share one
@@ -61,7 +63,8 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     {
         _logger = (ILogger?)loggerFactory?.CreateLogger<MindeeOcrClient>() ?? NullLogger.Instance;
         var http = httpClient ?? SharedHandlers.CreateClient(settings.Proxy, settings.ConnectTimeout);
-        _api = new OcrApi(new ApiTransport(http, settings, timeProvider ?? TimeProvider.System, _logger));
+        _time = timeProvider ?? TimeProvider.System;
+        _api = new OcrApi(new ApiTransport(http, settings, _time, _logger));
         _poller = new JobPoller(_api, _logger);
     }
 
@@ -74,7 +77,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
             (Self: this, Input: input, Options: options, Token: cancellationToken),
             static async (s, activity) =>
             {
-                var job = await s.Self.EnqueueCoreAsync(s.Input, s.Options ?? new EnqueueOptions(), s.Token).ConfigureAwait(false);
+                var job = await s.Self.EnqueueCoreAsync(s.Input, s.Options ?? new EnqueueOptions(), progress: null, s.Token).ConfigureAwait(false);
                 activity?.SetTag(MindeeOcrTelemetry.JobIdTag, job.Id).SetTag(MindeeOcrTelemetry.JobStatusTag, job.Status.ToString());
                 return job;
             });
@@ -111,45 +114,73 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     }
 
     /// <inheritdoc />
-    public Task<OcrInference> WaitForResultAsync(string jobId, CancellationToken cancellationToken = default)
+    public Task<OcrInference> WaitForResultAsync(string jobId, CancellationToken cancellationToken) =>
+        WaitForResultAsync(jobId, wait: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OcrInference> WaitForResultAsync(string jobId, WaitOptions? wait = null, CancellationToken cancellationToken = default)
     {
         JobIds.Check(jobId, nameof(jobId));
+        var schedule = ScheduleFor(wait);
         return MindeeOcrTelemetry.TraceAsync(
             "WaitForResult",
-            (Self: this, JobId: jobId, Token: cancellationToken),
-            static (s, activity) => s.Self.WaitAsync(s.JobId, justEnqueued: false, activity, s.Token));
+            (Self: this, JobId: jobId, Schedule: schedule, Progress: ProgressReporter.For(wait, _time), Token: cancellationToken),
+            static (s, activity) => s.Self.WaitAsync(s.JobId, justEnqueued: false, s.Schedule, s.Progress, activity, s.Token));
     }
 
     /// <inheritdoc />
-    public Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options, CancellationToken cancellationToken) =>
+        EnqueueAndWaitAsync(input, options, wait: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options = null, WaitOptions? wait = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var schedule = ScheduleFor(wait);
         return MindeeOcrTelemetry.TraceAsync(
             "EnqueueAndWait",
-            (Self: this, Input: input, Options: options, Token: cancellationToken),
+            (Self: this, Input: input, Options: options, Schedule: schedule, Progress: ProgressReporter.For(wait, _time), Token: cancellationToken),
             static async (s, activity) =>
             {
-                var job = await s.Self.EnqueueAsync(s.Input, s.Options, s.Token).ConfigureAwait(false);
-                return await s.Self.WaitAsync(job.Id, justEnqueued: true, activity, s.Token).ConfigureAwait(false);
+                var job = await MindeeOcrTelemetry.TraceAsync(
+                    "Enqueue",
+                    s,
+                    static async (s, enqueueActivity) =>
+                    {
+                        var enqueued = await s.Self.EnqueueCoreAsync(s.Input, s.Options ?? new EnqueueOptions(), s.Progress, s.Token).ConfigureAwait(false);
+                        enqueueActivity?.SetTag(MindeeOcrTelemetry.JobIdTag, enqueued.Id).SetTag(MindeeOcrTelemetry.JobStatusTag, enqueued.Status.ToString());
+                        return enqueued;
+                    }).ConfigureAwait(false);
+                s.Progress?.Stage(OcrProgressStage.Queued, polls: 0);
+                return await s.Self.WaitAsync(job.Id, justEnqueued: true, s.Schedule, s.Progress, activity, s.Token).ConfigureAwait(false);
             });
     }
 
-    private async Task<OcrJob> EnqueueCoreAsync(OcrInput input, EnqueueOptions options, CancellationToken cancellationToken)
+    private PollingSchedule ScheduleFor(WaitOptions? wait) =>
+        wait?.Polling is { } polling ? PollingSchedule.ForCall(polling, nameof(wait)) : _api.Settings.Polling;
+
+    private async Task<OcrJob> EnqueueCoreAsync(OcrInput input, EnqueueOptions options, ProgressReporter? progress, CancellationToken cancellationToken)
     {
         var fields = EnqueueFields.From(options, _api.Settings.DefaultModelId);
         var upload = await input.PrepareAsync(fields.FileName, _api.Settings.CheckFileType, cancellationToken).ConfigureAwait(false);
         await using (upload.ConfigureAwait(false))
         {
-            var job = await _api.EnqueueAsync(upload, fields with { FileName = upload.FileName }, cancellationToken).ConfigureAwait(false);
+            if (progress is not null)
+            {
+                progress.TotalBytes = upload.DocumentLength;
+            }
+
+            var job = await _api.EnqueueAsync(upload, fields with { FileName = upload.FileName }, progress, cancellationToken).ConfigureAwait(false);
             ClientLog.JobEnqueued(_logger, job.Id, upload.FileName ?? input.Kind.ToString());
             return job;
         }
     }
 
-    private async Task<OcrInference> WaitAsync(string jobId, bool justEnqueued, Activity? activity, CancellationToken cancellationToken)
+    private async Task<OcrInference> WaitAsync(
+        string jobId, bool justEnqueued, PollingSchedule schedule, ProgressReporter? progress, Activity? activity, CancellationToken cancellationToken)
     {
         activity?.SetTag(MindeeOcrTelemetry.JobIdTag, jobId);
-        var result = await _poller.WaitAsync(jobId, justEnqueued, activity, cancellationToken).ConfigureAwait(false);
+        var result = await _poller.WaitAsync(jobId, justEnqueued, schedule, progress, activity, cancellationToken).ConfigureAwait(false);
         activity?.SetTag(MindeeOcrTelemetry.JobStatusTag, nameof(JobStatus.Processed));
         return result;
     }

@@ -42,7 +42,7 @@ public sealed class MindeeOcrOptions
     /// </summary>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>How <see cref="IMindeeOcrClient.WaitForResultAsync"/> polls, and how long it waits at most.</summary>
+    /// <summary>How <see cref="IMindeeOcrClient.WaitForResultAsync(string, WaitOptions?, System.Threading.CancellationToken)"/> polls, and how long it waits at most.</summary>
     public PollingOptions Polling { get; set; } = new();
 
     /// <summary>The time allowed for one request other than an upload, until its body is read. Default 100 s; every duration here is at most a day.</summary>

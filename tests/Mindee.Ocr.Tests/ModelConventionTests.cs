@@ -22,6 +22,7 @@ public class ModelConventionTests
         typeof(InferenceFile), typeof(OcrResult), typeof(OcrPage), typeof(OcrWord), typeof(Polygon), typeof(Point),
         typeof(BoundingBox), typeof(MindeeProblem), typeof(MindeeProblemItem), typeof(OcrWebhookDelivery), typeof(OcrWebhookFailure),
         typeof(OcrBlock), typeof(OcrLine), typeof(OcrTextMatch), typeof(OcrPageImage),
+        typeof(OcrProgress), // not from the wire, but immutable like the models: each report a new value
     ];
 
     // Geometry values: a point and a box are their coordinates, by definition; a polygon is its points.

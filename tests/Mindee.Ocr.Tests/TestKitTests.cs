@@ -1,7 +1,9 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Mindee.Ocr.Testing;
 using Mindee.Ocr.Harness;
 using Mindee.Ocr.Tests.TestSupport;
@@ -33,6 +35,48 @@ public sealed class TestKitTests
         var sent = Assert.Single(fake.Enqueues);
         Assert.Equal((OcrInputKind.File, "invoice.pdf", 4321L, "application/pdf", "test-model", "order-7"), (sent.Kind, sent.FileName, sent.ByteCount, sent.ContentType, sent.ModelId, sent.Alias));
         Assert.Equal(["hook-1"], sent.WebhookIds);
+    }
+
+    [Fact]
+    public async Task Ten_jobs_through_CreateClient_finish_in_well_under_a_second_of_real_time()
+    {
+        var fake = new FakeMindeeService { DefaultScenario = FakeJobScenario.Succeeds(processingPolls: 3) };
+        fake.Then(FakeJobScenario.SucceedsAfter(TimeSpan.FromMinutes(4)));
+        IMindeeOcrClient client = fake.CreateClient();
+        var warmUp = await client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), "warm-up.pdf"), cancellationToken: TestContext.Current.CancellationToken);
+        int pollsBefore = fake.Polls;
+
+        var watch = Stopwatch.StartNew();
+        var results = await Task.WhenAll(Enumerable.Range(1, 10).Select(i =>
+            client.EnqueueAndWaitAsync(OcrInput.FromBytes(Documents.Pdf(), $"doc-{i}.pdf"), cancellationToken: TestContext.Current.CancellationToken)));
+        watch.Stop();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"ten jobs took {watch.Elapsed.TotalMilliseconds:F0} ms of real time");
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"doc-{i}.pdf"), results.Select(r => r.File.Name));
+        Assert.Equal(10 * 4, fake.Polls - pollsBefore); // three times Processing, then Processed, each
+        Assert.Equal("warm-up.pdf", warmUp.File.Name); // a job of four minutes, waited for in no real time
+        Assert.InRange(pollsBefore, 30, 90);
+        Assert.All(fake.Enqueues, e => Assert.Equal(FakeMindeeService.FakeModelId, e.ModelId));
+    }
+
+    [Fact]
+    public async Task CreateClient_waits_cost_no_real_time_but_the_fake_sees_the_time_waited()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 7, 3, 14, 0, 0, TimeSpan.Zero));
+        var fake = new FakeMindeeService(clock).Then(FakeJobScenario.SucceedsAfter(TimeSpan.FromMinutes(4)));
+        var client = fake.CreateClient(Options());
+        var job = await client.EnqueueAsync(OcrInput.FromBytes(Documents.Png(), "scan.png"), cancellationToken: TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromMinutes(1)); // the caller's own clock still moves the shared time
+
+        var watch = Stopwatch.StartNew();
+        var result = await client.WaitForResultAsync(job.Id, TestContext.Current.CancellationToken);
+        watch.Stop();
+
+        Assert.Equal("scan.png", result.File.Name);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"the wait took {watch.Elapsed.TotalMilliseconds:F0} ms of real time");
+        // The remaining three minutes were waited for on the shared clock: about 3 s between polls.
+        Assert.InRange(fake.Polls, 30, 90);
+        Assert.Equal("test-model", fake.Enqueues.Single().ModelId);
     }
 
     [Fact]

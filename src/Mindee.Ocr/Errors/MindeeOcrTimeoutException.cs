@@ -4,7 +4,7 @@ namespace Mindee.Ocr;
 
 /// <summary>
 /// The wait for a job's result passed its deadline. The job may still be running on the
-/// service: resume with <see cref="IMindeeOcrClient.WaitForResultAsync"/> and <see cref="JobId"/>.
+/// service: resume with <see cref="IMindeeOcrClient.WaitForResultAsync(string, WaitOptions?, System.Threading.CancellationToken)"/> and <see cref="JobId"/>.
 /// </summary>
 public class MindeeOcrTimeoutException : MindeeOcrException
 {
@@ -45,7 +45,7 @@ public class MindeeOcrTimeoutException : MindeeOcrException
         Elapsed = elapsed;
     }
 
-    /// <summary>The job waited for; pass it to <see cref="IMindeeOcrClient.WaitForResultAsync"/> to resume.</summary>
+    /// <summary>The job waited for; pass it to <see cref="IMindeeOcrClient.WaitForResultAsync(string, WaitOptions?, System.Threading.CancellationToken)"/> to resume.</summary>
     public string JobId { get; }
 
     /// <summary>How long the client waited.</summary>

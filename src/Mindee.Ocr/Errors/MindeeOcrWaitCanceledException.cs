@@ -5,7 +5,7 @@ namespace Mindee.Ocr;
 
 /// <summary>
 /// The caller cancelled a wait after the document was enqueued. The job goes on running on the
-/// service; resume with <see cref="IMindeeOcrClient.WaitForResultAsync"/> and <see cref="JobId"/>.
+/// service; resume with <see cref="IMindeeOcrClient.WaitForResultAsync(string, WaitOptions?, System.Threading.CancellationToken)"/> and <see cref="JobId"/>.
 /// It is an <see cref="OperationCanceledException"/>, so code that handles cancellation as usual
 /// keeps working.
 /// </summary>
@@ -43,6 +43,6 @@ public class MindeeOcrWaitCanceledException : OperationCanceledException
         JobId = jobId;
     }
 
-    /// <summary>The job that was being waited for; pass it to <see cref="IMindeeOcrClient.WaitForResultAsync"/> to resume.</summary>
+    /// <summary>The job that was being waited for; pass it to <see cref="IMindeeOcrClient.WaitForResultAsync(string, WaitOptions?, System.Threading.CancellationToken)"/> to resume.</summary>
     public string JobId { get; }
 }

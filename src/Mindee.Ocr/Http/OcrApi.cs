@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Mindee.Ocr.Configuration;
 using Mindee.Ocr.Input;
+using Mindee.Ocr.Progress;
 using Mindee.Ocr.Serialization;
 
 namespace Mindee.Ocr.Http;
@@ -32,11 +33,11 @@ internal sealed class OcrApi(ApiTransport transport)
         ? OriginPolicy.RequireSameOrigin(Settings.BaseAddress, given, "result URL", Transport.Redactor)
         : ResultUri(job.Id);
 
-    public Task<OcrJob> EnqueueAsync(PreparedUpload upload, EnqueueFields fields, CancellationToken cancellationToken)
+    public Task<OcrJob> EnqueueAsync(PreparedUpload upload, EnqueueFields fields, ProgressReporter? progress, CancellationToken cancellationToken)
     {
         var request = new ApiRequest(HttpMethod.Post, Transport.Resolve("v2/products/ocr/enqueue"), "enqueue", Settings.UploadTimeout)
         {
-            Content = () => upload.CreateContent(fields),
+            Content = () => upload.CreateContent(fields, progress),
             Alias = fields.Alias,
         };
         return Transport.UploadAsync(request, upload, ReadEnqueuedAsync, cancellationToken);

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Mindee.Ocr.Progress;
 
 namespace Mindee.Ocr.Input;
 
@@ -17,12 +18,16 @@ internal sealed class JsonUploadContent : StreamingContent
     private readonly EnqueueFields _fields;
     private readonly Uri? _url;
     private readonly string? _base64;
+    private readonly long? _decodedLength;
+    private readonly ProgressReporter? _progress;
 
-    public JsonUploadContent(EnqueueFields fields, Uri? url, string? base64)
+    public JsonUploadContent(EnqueueFields fields, Uri? url, string? base64, long? decodedLength = null, ProgressReporter? progress = null)
     {
         _fields = fields;
         _url = url;
         _base64 = base64;
+        _decodedLength = decodedLength;
+        _progress = progress;
         Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
     }
 
@@ -61,6 +66,7 @@ internal sealed class JsonUploadContent : StreamingContent
 
             if (_base64 is null)
             {
+                _progress?.UploadStarted(); // a URL: no document bytes leave the client
                 writer.WriteEndObject();
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
                 return;
@@ -71,7 +77,13 @@ internal sealed class JsonUploadContent : StreamingContent
 
         // The object is still open: add the last property by hand.
         await stream.WriteAsync(",\"file_base64\":\""u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        _progress?.UploadStarted();
         await Base64Text.WriteAsync(_base64, stream, cancellationToken).ConfigureAwait(false);
+
+        // The text is written in one pass from the caller's string; it counts as sent once written,
+        // in the bytes it decodes to (the document's own size).
+        _progress?.Uploaded(_decodedLength ?? 0);
+        _progress?.UploadEnded();
         await stream.WriteAsync("\"}"u8.ToArray(), cancellationToken).ConfigureAwait(false);
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Mindee.Ocr.Progress;
 
 namespace Mindee.Ocr.Input;
 
@@ -20,10 +21,12 @@ internal sealed class MultipartUploadContent : StreamingContent
     private readonly DocumentBody _body;
     private readonly byte[] _head;
     private readonly byte[] _tail;
+    private readonly ProgressReporter? _progress;
 
-    public MultipartUploadContent(EnqueueFields fields, string fileName, DocumentBody body)
+    public MultipartUploadContent(EnqueueFields fields, string fileName, DocumentBody body, ProgressReporter? progress = null)
     {
         _body = body;
+        _progress = progress;
         var boundary = "mindee-ocr-" + Guid.NewGuid().ToString("N");
         var head = new StringBuilder();
         AppendField(head, boundary, "model_id", fields.ModelId);
@@ -51,7 +54,18 @@ internal sealed class MultipartUploadContent : StreamingContent
     protected override async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {
         await stream.WriteAsync(_head, cancellationToken).ConfigureAwait(false);
-        await _body.WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (_progress is null)
+        {
+            await _body.WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Only the document's own bytes are counted: the framing around it is not the caller's.
+            _progress.UploadStarted();
+            await _body.WriteToAsync(new ProgressStream(stream, _progress), cancellationToken).ConfigureAwait(false);
+            _progress.UploadEnded();
+        }
+
         await stream.WriteAsync(_tail, cancellationToken).ConfigureAwait(false);
     }
 

@@ -255,7 +255,7 @@ public abstract class OcrInput
             }
 
             FileTypes.Require(Base64Text.DecodeHead(base64, UploadLimits.SniffLength), checkType, $"The base64 document \"{name}\"", "input");
-            return Task.FromResult(PreparedUpload.ForBase64(base64, name));
+            return Task.FromResult(PreparedUpload.ForBase64(base64, name, size));
         }
     }
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Mindee.Ocr.Diagnostics;
 using Mindee.Ocr.Http;
+using Mindee.Ocr.Progress;
 
 namespace Mindee.Ocr.Polling;
 
@@ -26,22 +27,25 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
 {
     private TimeProvider Time => api.Transport.Time;
 
-    private PollingSchedule Schedule => api.Settings.Polling;
-
     /// <summary>Polls <paramref name="jobId"/> until its result is in hand.</summary>
     /// <param name="jobId">The job.</param>
     /// <param name="justEnqueued">Whether the job was enqueued just now: the first poll then waits <see cref="PollingOptions.InitialDelay"/>.</param>
+    /// <param name="schedule">This wait's schedule and deadline: the client's, or the call's own.</param>
+    /// <param name="progress">Where the wait's stages go; null for nowhere.</param>
     /// <param name="activity">The public call's activity, tagged with the poll count.</param>
     /// <param name="cancellationToken">Cancels the waiting, not the job.</param>
-    public async Task<OcrInference> WaitAsync(string jobId, bool justEnqueued, Activity? activity, CancellationToken cancellationToken)
+    public async Task<OcrInference> WaitAsync(
+        string jobId, bool justEnqueued, PollingSchedule schedule, ProgressReporter? progress, Activity? activity, CancellationToken cancellationToken)
     {
-        var wait = new Wait(jobId, Time.GetTimestamp(), activity);
+        var wait = new Wait(jobId, Time.GetTimestamp(), schedule, progress, activity);
         string outcome = "error";
         try
         {
             var job = await PollUntilDoneAsync(wait, justEnqueued, cancellationToken).ConfigureAwait(false);
+            progress?.Stage(OcrProgressStage.Fetching, wait.Polls);
             var result = await api.GetResultAsync(api.ResultUri(job), jobId, cancellationToken).ConfigureAwait(false);
             outcome = "processed";
+            progress?.Stage(OcrProgressStage.Done, wait.Polls);
             return result;
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
@@ -64,10 +68,11 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
 
     private async Task<OcrJob> PollUntilDoneAsync(Wait wait, bool justEnqueued, CancellationToken cancellationToken)
     {
-        if (justEnqueued && Schedule.InitialDelay > TimeSpan.Zero)
+        var schedule = wait.Schedule;
+        if (justEnqueued && schedule.InitialDelay > TimeSpan.Zero)
         {
             // Like every wait, never past the deadline: a short Timeout still gets its one poll.
-            await Task.Delay(Schedule.InitialDelay < Schedule.Timeout ? Schedule.InitialDelay : Schedule.Timeout, Time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(schedule.InitialDelay < schedule.Timeout ? schedule.InitialDelay : schedule.Timeout, Time, cancellationToken).ConfigureAwait(false);
         }
 
         while (true)
@@ -89,13 +94,15 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
                     break;
             }
 
-            if (elapsed >= Schedule.Timeout)
+            wait.Progress?.Stage(OcrProgressStage.Processing, wait.Polls);
+
+            if (elapsed >= schedule.Timeout)
             {
                 ClientLog.WaitTimedOut(logger, wait.JobId, elapsed.TotalMilliseconds, ClientLog.Polls(wait.Polls));
                 throw new MindeeOcrTimeoutException(wait.JobId, elapsed, wait.LastError);
             }
 
-            var delay = Schedule.NextDelay(wait.Polls, elapsed, wait.RetryAfter, api.Settings.Random());
+            var delay = schedule.NextDelay(wait.Polls, elapsed, wait.RetryAfter, api.Settings.Random());
             if (wait.LastError is { } failure)
             {
                 ClientLog.PollFailed(logger, wait.JobId, delay.TotalMilliseconds, Failures.Reason(failure, api.Transport.Redactor));
@@ -117,7 +124,7 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
         wait.Activity?.SetTag(MindeeOcrTelemetry.PollCountTag, wait.Polls);
         try
         {
-            var timeout = Schedule.PollTimeout(Time.GetElapsedTime(wait.Started), api.Settings.RequestTimeout);
+            var timeout = wait.Schedule.PollTimeout(Time.GetElapsedTime(wait.Started), api.Settings.RequestTimeout);
             var answer = await api.PollJobAsync(wait.JobId, timeout, cancellationToken).ConfigureAwait(false);
             (wait.LastError, wait.RetryAfter) = (null, answer.RetryAfter);
             return answer;
@@ -131,11 +138,15 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
     }
 
     /// <summary>The state of one wait.</summary>
-    private sealed class Wait(string jobId, long started, Activity? activity)
+    private sealed class Wait(string jobId, long started, PollingSchedule schedule, ProgressReporter? progress, Activity? activity)
     {
         public string JobId { get; } = jobId;
 
         public long Started { get; } = started;
+
+        public PollingSchedule Schedule { get; } = schedule;
+
+        public ProgressReporter? Progress { get; } = progress;
 
         public Activity? Activity { get; } = activity;
 

@@ -3,7 +3,7 @@ using System;
 namespace Mindee.Ocr;
 
 /// <summary>
-/// How <see cref="IMindeeOcrClient.WaitForResultAsync"/> polls a job. Intervals start short and
+/// How <see cref="IMindeeOcrClient.WaitForResultAsync(string, WaitOptions?, System.Threading.CancellationToken)"/> polls a job. Intervals start short and
 /// grow, so a short job is seen soon after it ends while a long one costs few requests; the
 /// overall deadline is past the service's own 590 s processing limit. The defaults were chosen by
 /// the polling benchmark (see the README) and suit most uses.

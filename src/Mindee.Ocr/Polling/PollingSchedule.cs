@@ -41,6 +41,21 @@ internal sealed class PollingSchedule
 
     public static PollingSchedule From(PollingOptions options) => new(options);
 
+    /// <summary>The schedule of one call's <see cref="WaitOptions.Polling"/>, checked like the client's.</summary>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names each.</exception>
+    public static PollingSchedule ForCall(PollingOptions options, string paramName)
+    {
+        var errors = new List<SettingError>();
+        Validate(options, errors);
+        if (errors.Count > 0)
+        {
+            var problems = string.Join(" ", errors.ConvertAll(e => e.Message.Replace("MindeeOcrOptions.Polling.", "WaitOptions.Polling.", StringComparison.Ordinal)));
+            throw new ArgumentException("Invalid WaitOptions.Polling: " + problems, paramName);
+        }
+
+        return new(options);
+    }
+
     /// <summary>Adds every problem with <paramref name="options"/> to <paramref name="errors"/>.</summary>
     public static void Validate(PollingOptions options, List<SettingError> errors)
     {
