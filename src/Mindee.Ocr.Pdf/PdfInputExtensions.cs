@@ -49,7 +49,7 @@ public static class PdfInputExtensions
                 $"{input} is a {input.Kind} input: pages can be selected in a file, a stream or bytes only (decode base64 with OcrInput.FromBytes first).", nameof(input));
         }
 
-        return OcrInput.Deferred(input.Kind, input.FileName, cancellationToken => SelectAsync(input, selection, cancellationToken));
+        return OcrInput.Deferred(input.Kind, input.FileName, $"{input.Key} [{selection}]", cancellationToken => SelectAsync(input, selection, cancellationToken));
     }
 
     private static async Task<DocumentStream> SelectAsync(OcrInput input, PageSelection selection, CancellationToken cancellationToken)

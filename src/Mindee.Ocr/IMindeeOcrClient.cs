@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -109,4 +110,43 @@ public interface IMindeeOcrClient
     /// <exception cref="MindeeOcrWaitCanceledException">The token was cancelled after the enqueue; resume with its <see cref="MindeeOcrWaitCanceledException.JobId"/>.</exception>
     /// <exception cref="MindeeOcrException">The service or the network failed.</exception>
     Task<OcrInference> EnqueueAndWaitAsync(OcrInput input, EnqueueOptions? options = null, WaitOptions? wait = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Processes many documents under the service's rate limits and hands each back as it
+    /// finishes (in completion order). Inputs are read one at a time as documents finish, so the
+    /// sequence may be endless or lazily listed. One document's failure is an item with its
+    /// error, never the end of the batch. With <see cref="OcrBatchOptions.Journal"/>, a run after
+    /// a crash or a cancellation skips completed documents and waits for enqueued ones by job id:
+    /// no document is sent (and paid for) twice.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var files = Directory.EnumerateFiles("scans", "*.pdf").Select(OcrInput.FromFile);
+    /// await foreach (OcrBatchItem item in client.ProcessManyAsync(files))
+    /// {
+    ///     Console.WriteLine(item.IsSuccess ? $"{item.Key}: {item.Result.Result.Pages.Count} pages" : $"{item.Key}: {item.Error.Message}");
+    /// }
+    /// </code>
+    /// </example>
+    /// <param name="inputs">The documents; read lazily, each once.</param>
+    /// <param name="options">Concurrency, rate limiters, progress, journal and per-document settings; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the batch: no new upload starts, uploads under way finish (and are journaled), waits stop.</param>
+    /// <returns>Each document as it finishes.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="inputs"/> is null.</exception>
+    /// <exception cref="System.ArgumentException">No model id for the batch (nothing was sent).</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The two overloads differ by their input sequence, synchronous or asynchronous; the names are fixed by the API.")]
+    IAsyncEnumerable<OcrBatchItem> ProcessManyAsync(IEnumerable<OcrInput> inputs, OcrBatchOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Processes many documents from an asynchronous sequence; see
+    /// <see cref="ProcessManyAsync(IEnumerable{OcrInput}, OcrBatchOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="inputs">The documents; read lazily, each once.</param>
+    /// <param name="options">Concurrency, rate limiters, progress, journal and per-document settings; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the batch: no new upload starts, uploads under way finish (and are journaled), waits stop.</param>
+    /// <returns>Each document as it finishes.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="inputs"/> is null.</exception>
+    /// <exception cref="System.ArgumentException">No model id for the batch (nothing was sent).</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The two overloads differ by their input sequence, synchronous or asynchronous; the names are fixed by the API.")]
+    IAsyncEnumerable<OcrBatchItem> ProcessManyAsync(IAsyncEnumerable<OcrInput> inputs, OcrBatchOptions? options = null, CancellationToken cancellationToken = default);
 }

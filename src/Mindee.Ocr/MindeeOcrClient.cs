@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Threading.RateLimiting;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -31,6 +35,8 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     private readonly JobPoller _poller;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly ConditionalWeakTable<RateLimiter, LimiterGate> _gates = new();
+    private readonly Lazy<(RateLimiter Enqueue, RateLimiter Requests)> _defaultLimiters;
 
     /// <summary>
     /// A standalone client, for use without dependency injection. Clients built this way share one
@@ -66,7 +72,22 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
         _time = timeProvider ?? TimeProvider.System;
         _api = new OcrApi(new ApiTransport(http, settings, _time, _logger));
         _poller = new JobPoller(_api, _logger);
+        _defaultLimiters = new(() => (
+            new ClockTokenBucket(DefaultEnqueueBurst, DefaultEnqueuesPerMinute, _time),
+            new ClockTokenBucket(DefaultRequestBurst, DefaultRequestsPerMinute, _time)));
     }
+
+    // The service's limits are 200 enqueues and 1,200 other requests a minute. A token bucket lets
+    // through at most its burst plus its rate in any minute, so burst + rate stays at the limit:
+    // a sliding-window limit on the service's side is never crossed.
+    internal const int DefaultEnqueueBurst = 4;
+    internal const double DefaultEnqueuesPerMinute = 196;
+    internal const int DefaultRequestBurst = 20;
+    internal const double DefaultRequestsPerMinute = 1180;
+
+    internal ClientSettings Settings => _api.Settings;
+
+    internal TimeProvider Time => _time;
 
     /// <inheritdoc />
     public Task<OcrJob> EnqueueAsync(OcrInput input, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
@@ -155,6 +176,67 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
                 return await s.Self.WaitAsync(job.Id, justEnqueued: true, s.Schedule, s.Progress, activity, s.Token).ConfigureAwait(false);
             });
     }
+
+    /// <inheritdoc />
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The two overloads differ by their input sequence, synchronous or asynchronous; the names are fixed by the API.")]
+    public IAsyncEnumerable<OcrBatchItem> ProcessManyAsync(IEnumerable<OcrInput> inputs, OcrBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        int? total = inputs switch
+        {
+            ICollection<OcrInput> collection => collection.Count,
+            IReadOnlyCollection<OcrInput> collection => collection.Count,
+            _ => null,
+        };
+        return Batch(options, total).RunAsync(new SyncInputs(inputs), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The two overloads differ by their input sequence, synchronous or asynchronous; the names are fixed by the API.")]
+    public IAsyncEnumerable<OcrBatchItem> ProcessManyAsync(IAsyncEnumerable<OcrInput> inputs, OcrBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return Batch(options, total: null).RunAsync(inputs, cancellationToken);
+    }
+
+    /// <summary>Sends one document of a batch: its upload, once begun, runs to its end even if the batch stops, so its job id is known.</summary>
+    internal async Task<OcrJob> EnqueueForBatchAsync(OcrInput input, EnqueueOptions options, IProgress<OcrProgress> bytes, IRequestGate gate, CancellationToken stop)
+    {
+        var fields = EnqueueFields.From(options, _api.Settings.DefaultModelId);
+        var upload = await input.PrepareAsync(fields.FileName, _api.Settings.CheckFileType, stop).ConfigureAwait(false);
+        await using (upload.ConfigureAwait(false))
+        {
+            var progress = new ProgressReporter(bytes, _time) { TotalBytes = upload.DocumentLength };
+            var job = await _api.EnqueueAsync(upload, fields with { FileName = upload.FileName }, progress, CancellationToken.None, gate).ConfigureAwait(false);
+            ClientLog.JobEnqueued(_logger, job.Id, upload.FileName ?? input.Kind.ToString());
+            return job;
+        }
+    }
+
+    /// <summary>Waits for one job of a batch, its polls and result fetch through <paramref name="gate"/>.</summary>
+    internal Task<OcrInference> WaitForBatchAsync(string jobId, bool justEnqueued, IRequestGate gate, CancellationToken cancellationToken) =>
+        _poller.WaitAsync(jobId, justEnqueued, _api.Settings.Polling, progress: null, activity: null, cancellationToken, gate);
+
+    private BatchRunner Batch(OcrBatchOptions? options, int? total)
+    {
+        options ??= new OcrBatchOptions();
+        if (_api.Settings.DefaultModelId is null && options.EnqueueOptionsFor is null)
+        {
+            throw new ArgumentException(
+                "No model id for the batch: set MindeeOcrOptions.ModelId (or MINDEE_V2_OCR_MODEL_ID), or give each document one through OcrBatchOptions.EnqueueOptionsFor. Nothing was sent.",
+                nameof(options));
+        }
+
+        return new BatchRunner(
+            this,
+            options,
+            GateFor(options.EnqueueRateLimiter ?? _defaultLimiters.Value.Enqueue),
+            GateFor(options.RequestRateLimiter ?? _defaultLimiters.Value.Requests),
+            total);
+    }
+
+    /// <summary>One gate per limiter and client: batches sharing a limiter share its hold after a <c>429</c>.</summary>
+    private LimiterGate GateFor(RateLimiter limiter) => _gates.GetValue(limiter, l => new LimiterGate(l, _time));
 
     private PollingSchedule ScheduleFor(WaitOptions? wait) =>
         wait?.Polling is { } polling ? PollingSchedule.ForCall(polling, nameof(wait)) : _api.Settings.Polling;

@@ -21,6 +21,12 @@ internal sealed class ApiRequest(HttpMethod method, Uri uri, string operation, T
     /// <summary>The alias the document is sent with, for an upload: errors carry it, to find the job again.</summary>
     public string? Alias { get; init; }
 
+    /// <summary>
+    /// The batch gate every attempt passes first (a rate limiter, and the hold a <c>429</c> puts
+    /// on the whole batch); null outside a batch.
+    /// </summary>
+    public IRequestGate? Gate { get; init; }
+
     /// <summary>Whether this request sends a document: a failure after sending may have enqueued it.</summary>
     public bool IsUpload => Content is not null;
 

@@ -75,6 +75,11 @@ internal sealed class ApiTransport
     public async ValueTask<T> SendAsync<T>(ApiRequest request, ResponseReader<T> reader, CancellationToken cancellationToken)
     {
         var uri = OriginPolicy.RequireSameOrigin(Settings.BaseAddress, request.Uri, "URL", Redactor);
+        if (request.Gate is { } gate)
+        {
+            await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         long started = Time.GetTimestamp();
         using var timeout = CreateTimeoutSource(request.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -104,6 +109,12 @@ internal sealed class ApiTransport
             try
             {
                 return await reader(response, request, linked.Token).ConfigureAwait(false);
+            }
+            catch (MindeeOcrApiException ex) when (ex.Status == 429 && request.Gate is not null)
+            {
+                // Rate limited: the whole batch holds, not just this call.
+                request.Gate.Hold(ex.RetryAfter);
+                throw;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureClassifier.IsNetworkFailure(ex))
             {

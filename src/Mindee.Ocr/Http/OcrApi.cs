@@ -33,12 +33,13 @@ internal sealed class OcrApi(ApiTransport transport)
         ? OriginPolicy.RequireSameOrigin(Settings.BaseAddress, given, "result URL", Transport.Redactor)
         : ResultUri(job.Id);
 
-    public Task<OcrJob> EnqueueAsync(PreparedUpload upload, EnqueueFields fields, ProgressReporter? progress, CancellationToken cancellationToken)
+    public Task<OcrJob> EnqueueAsync(PreparedUpload upload, EnqueueFields fields, ProgressReporter? progress, CancellationToken cancellationToken, IRequestGate? gate = null)
     {
         var request = new ApiRequest(HttpMethod.Post, Transport.Resolve("v2/products/ocr/enqueue"), "enqueue", Settings.UploadTimeout)
         {
             Content = () => upload.CreateContent(fields, progress),
             Alias = fields.Alias,
+            Gate = gate,
         };
         return Transport.UploadAsync(request, upload, ReadEnqueuedAsync, cancellationToken);
     }
@@ -48,16 +49,16 @@ internal sealed class OcrApi(ApiTransport transport)
         Transport.GetAsync(JobRequest(jobId, Settings.RequestTimeout), async (response, request, ct) => (await ReadJobAsync(response, request, jobId, ct).ConfigureAwait(false)).Job, cancellationToken);
 
     /// <summary>One poll, not retried (the wait decides what to do with a failure), allowed <paramref name="timeout"/>.</summary>
-    public ValueTask<PolledJob> PollJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Transport.SendAsync(JobRequest(jobId, timeout), (response, request, ct) => ReadJobAsync(response, request, jobId, ct), cancellationToken);
+    public ValueTask<PolledJob> PollJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken, IRequestGate? gate = null) =>
+        Transport.SendAsync(JobRequest(jobId, timeout, gate), (response, request, ct) => ReadJobAsync(response, request, jobId, ct), cancellationToken);
 
     /// <summary>
     /// The result of <paramref name="inferenceId"/> at <paramref name="uri"/>, retried on transient
     /// failures (never on a 404: it expired or was deleted). A result of another inference is refused.
     /// </summary>
-    public Task<OcrInference> GetResultAsync(Uri uri, string inferenceId, CancellationToken cancellationToken) =>
+    public Task<OcrInference> GetResultAsync(Uri uri, string inferenceId, CancellationToken cancellationToken, IRequestGate? gate = null) =>
         Transport.GetAsync(
-            new ApiRequest(HttpMethod.Get, uri, "result", Settings.RequestTimeout),
+            new ApiRequest(HttpMethod.Get, uri, "result", Settings.RequestTimeout) { Gate = gate },
             async (response, request, ct) =>
             {
                 var envelope = await Transport.ReadJsonAsync(response, request, MindeeJsonContext.Default.InferenceEnvelope, "an OCR result", ct).ConfigureAwait(false);
@@ -67,7 +68,7 @@ internal sealed class OcrApi(ApiTransport transport)
             },
             cancellationToken);
 
-    private ApiRequest JobRequest(string jobId, TimeSpan timeout) => new(HttpMethod.Get, JobUri(jobId), "job", timeout);
+    private ApiRequest JobRequest(string jobId, TimeSpan timeout, IRequestGate? gate = null) => new(HttpMethod.Get, JobUri(jobId), "job", timeout) { Gate = gate };
 
     private async ValueTask<OcrJob> ReadEnqueuedAsync(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken)
     {

@@ -125,6 +125,9 @@ public abstract class OcrInput
     /// <returns>The input.</returns>
     public static OcrInput ToOcrInput(Uri url) => FromUrl(url);
 
+    /// <summary>What identifies the input in a batch when it has no alias: the file's full path, the URL, or the given name.</summary>
+    internal virtual string Key => FileName ?? Kind.ToString();
+
     /// <summary>The kind and name, such as <c>File invoice.pdf</c>; never the content.</summary>
     /// <returns>A short description.</returns>
     public override string ToString() => FileName is null ? Kind.ToString() : $"{Kind} {FileName}";
@@ -145,10 +148,10 @@ public abstract class OcrInput
     /// An input whose bytes are made when it is enqueued (Mindee.Ocr.Pdf writes the selected pages
     /// then), checked as a stream's are (size, type), and disposed with the upload when owned.
     /// </summary>
-    internal static OcrInput Deferred(OcrInputKind kind, string? fileName, Func<CancellationToken, Task<DocumentStream>> open)
+    internal static OcrInput Deferred(OcrInputKind kind, string? fileName, string key, Func<CancellationToken, Task<DocumentStream>> open)
     {
         ArgumentNullException.ThrowIfNull(open);
-        return new DeferredSource(kind, fileName, open);
+        return new DeferredSource(kind, fileName, key, open);
     }
 
     private static FileStream OpenFile(string path, bool forUpload)
@@ -195,6 +198,8 @@ public abstract class OcrInput
 
     private sealed class FileSource(string path) : OcrInput(OcrInputKind.File, Path.GetFileName(path))
     {
+        internal override string Key => Path.GetFullPath(path);
+
         // Async, so that a missing file faults the task rather than throwing from the call itself.
         internal override async Task<PreparedUpload> PrepareAsync(string? fileNameOverride, bool checkType, CancellationToken cancellationToken) =>
             await PrepareStreamAsync(new DocumentStream(OpenFile(path, forUpload: true), ownsStream: true), fileNameOverride ?? FileName!, checkType, cancellationToken).ConfigureAwait(false);
@@ -261,6 +266,8 @@ public abstract class OcrInput
 
     private sealed class UrlSource(Uri url) : OcrInput(OcrInputKind.Url, null)
     {
+        internal override string Key => url.IsAbsoluteUri ? url.AbsoluteUri : url.OriginalString;
+
         internal override Task<PreparedUpload> PrepareAsync(string? fileNameOverride, bool checkType, CancellationToken cancellationToken)
         {
             if (!url.IsAbsoluteUri)
@@ -282,8 +289,10 @@ public abstract class OcrInput
         }
     }
 
-    private sealed class DeferredSource(OcrInputKind kind, string? fileName, Func<CancellationToken, Task<DocumentStream>> open) : OcrInput(kind, fileName)
+    private sealed class DeferredSource(OcrInputKind kind, string? fileName, string key, Func<CancellationToken, Task<DocumentStream>> open) : OcrInput(kind, fileName)
     {
+        internal override string Key => key;
+
         internal override async Task<PreparedUpload> PrepareAsync(string? fileNameOverride, bool checkType, CancellationToken cancellationToken)
         {
             var document = await open(cancellationToken).ConfigureAwait(false);

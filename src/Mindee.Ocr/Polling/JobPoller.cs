@@ -34,16 +34,17 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
     /// <param name="progress">Where the wait's stages go; null for nowhere.</param>
     /// <param name="activity">The public call's activity, tagged with the poll count.</param>
     /// <param name="cancellationToken">Cancels the waiting, not the job.</param>
+    /// <param name="gate">The batch gate polls and the result fetch pass through; null outside a batch.</param>
     public async Task<OcrInference> WaitAsync(
-        string jobId, bool justEnqueued, PollingSchedule schedule, ProgressReporter? progress, Activity? activity, CancellationToken cancellationToken)
+        string jobId, bool justEnqueued, PollingSchedule schedule, ProgressReporter? progress, Activity? activity, CancellationToken cancellationToken, IRequestGate? gate = null)
     {
-        var wait = new Wait(jobId, Time.GetTimestamp(), schedule, progress, activity);
+        var wait = new Wait(jobId, Time.GetTimestamp(), schedule, progress, activity) { Gate = gate };
         string outcome = "error";
         try
         {
             var job = await PollUntilDoneAsync(wait, justEnqueued, cancellationToken).ConfigureAwait(false);
             progress?.Stage(OcrProgressStage.Fetching, wait.Polls);
-            var result = await api.GetResultAsync(api.ResultUri(job), jobId, cancellationToken).ConfigureAwait(false);
+            var result = await api.GetResultAsync(api.ResultUri(job), jobId, cancellationToken, gate).ConfigureAwait(false);
             outcome = "processed";
             progress?.Stage(OcrProgressStage.Done, wait.Polls);
             return result;
@@ -125,7 +126,7 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
         try
         {
             var timeout = wait.Schedule.PollTimeout(Time.GetElapsedTime(wait.Started), api.Settings.RequestTimeout);
-            var answer = await api.PollJobAsync(wait.JobId, timeout, cancellationToken).ConfigureAwait(false);
+            var answer = await api.PollJobAsync(wait.JobId, timeout, cancellationToken, wait.Gate).ConfigureAwait(false);
             (wait.LastError, wait.RetryAfter) = (null, answer.RetryAfter);
             return answer;
         }
@@ -151,6 +152,8 @@ internal sealed class JobPoller(OcrApi api, ILogger logger)
         public Activity? Activity { get; } = activity;
 
         public int Polls { get; set; }
+
+        public IRequestGate? Gate { get; init; }
 
         public bool WarnedUnknown { get; set; }
 

@@ -51,6 +51,17 @@ internal static class NetStandardPolyfills
         }
     }
 
+    extension(ObjectDisposedException)
+    {
+        public static void ThrowIf([DoesNotReturnIf(true)] bool condition, object instance)
+        {
+            if (condition)
+            {
+                throw new ObjectDisposedException(instance?.GetType().FullName);
+            }
+        }
+    }
+
     extension(Random)
     {
         /// <summary>A thread-safe shared instance, as .NET 6's <c>Random.Shared</c>.</summary>

@@ -1,0 +1,97 @@
+using System;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+
+namespace Mindee.Ocr;
+
+/// <summary>
+/// What a batch's requests pass through: a rate limiter, and a hold the whole batch honours
+/// after the service answers <c>429</c>, so one rate-limited call slows every call of its kind,
+/// not just itself. A limiter that refuses a lease (as distributed ones do) is asked again after
+/// its <c>RetryAfter</c> metadata, or after a short backoff.
+/// </summary>
+internal sealed class LimiterGate(RateLimiter limiter, TimeProvider time) : IRequestGate
+{
+    /// <summary>How long a <c>429</c> without <c>Retry-After</c> holds the gate.</summary>
+    internal static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan MinRefusedBackoff = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxRefusedBackoff = TimeSpan.FromSeconds(10);
+
+    private long _heldUntilTicks; // UTC ticks on the gate's clock
+
+    /// <summary>How many times the service answered <c>429</c> through this gate.</summary>
+    public int Throttled => _throttled;
+
+    private int _throttled;
+
+    /// <summary>Waits out any hold, then for a lease from the limiter.</summary>
+    public async ValueTask EnterAsync(CancellationToken cancellationToken)
+    {
+        int refusals = 0;
+        while (true)
+        {
+            var hold = HeldFor();
+            if (hold > TimeSpan.Zero)
+            {
+                await Task.Delay(hold, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (lease.IsAcquired)
+            {
+                return;
+            }
+
+            refusals++;
+            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero
+                ? retryAfter
+                : TimeSpan.FromTicks(Math.Min(MaxRefusedBackoff.Ticks, MinRefusedBackoff.Ticks << Math.Min(refusals - 1, 10)));
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The service answered <c>429</c>: every request through the gate waits <paramref name="retryAfter"/> (or a default).</summary>
+    public void Hold(TimeSpan? retryAfter)
+    {
+        Interlocked.Increment(ref _throttled);
+        long until = time.GetUtcNow().UtcTicks + (retryAfter is { } wait && wait > TimeSpan.Zero ? wait : DefaultHold).Ticks;
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref _heldUntilTicks);
+            if (current >= until)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _heldUntilTicks, until, current) != current);
+    }
+
+    private TimeSpan HeldFor()
+    {
+        long left = Interlocked.Read(ref _heldUntilTicks) - time.GetUtcNow().UtcTicks;
+        return left > 0 ? TimeSpan.FromTicks(left) : TimeSpan.Zero;
+    }
+}
+
+/// <summary>What a request passes before each attempt, and tells when the service answers <c>429</c>.</summary>
+internal interface IRequestGate
+{
+    ValueTask EnterAsync(CancellationToken cancellationToken);
+
+    void Hold(TimeSpan? retryAfter);
+}
+
+/// <summary>
+/// A gate whose waiting ends when the batch stops, whatever token the request carries: an upload
+/// not yet begun never starts after a stop, while one under way is sent to the end (its request
+/// runs on no token) so its job id is known and journaled.
+/// </summary>
+internal sealed class StopAwareGate(IRequestGate inner, CancellationToken stop) : IRequestGate
+{
+    public ValueTask EnterAsync(CancellationToken cancellationToken) => inner.EnterAsync(stop);
+
+    public void Hold(TimeSpan? retryAfter) => inner.Hold(retryAfter);
+}
