@@ -102,7 +102,7 @@ internal sealed class PageLayout
                     }
 
                     var box = boxes[w];
-                    if (haveBand && w > blockLines[rows - 1] && TextGeometry.CenterY(box) > band.MaxY && StartsLeftOfPrevious(w, blockLines[rows - 1], boxes, hasBox))
+                    if (haveBand && w > blockLines[rows - 1] && StartsRow(box, band, w, blockLines[rows - 1], boxes, hasBox))
                     {
                         blockLines[rows++] = w;
                         haveBand = false;
@@ -172,6 +172,17 @@ internal sealed class PageLayout
         int from = matcher.Start[start];
         int to = matcher.End[end - 1];
         return to > from && content.IndexOf('\n', from, to - from) < 0;
+    }
+
+    /// <summary>
+    /// Whether word <paramref name="w"/> starts a new row: its vertical centre lies below the row so
+    /// far and it starts left of where the word before it ends (the next row), or its centre lies
+    /// above the row so far (the block goes on at the top of another column).
+    /// </summary>
+    private static bool StartsRow(BoundingBox box, BoundingBox band, int w, int lineStart, BoundingBox[] boxes, bool[] hasBox)
+    {
+        double centre = TextGeometry.CenterY(box);
+        return centre < band.MinY || (centre > band.MaxY && StartsLeftOfPrevious(w, lineStart, boxes, hasBox));
     }
 
     /// <summary>Whether word <paramref name="w"/> starts left of where the word before it (with a polygon) ends.</summary>
