@@ -8,7 +8,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace Mindee.Ocr.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks/Mindee.Ocr.Benchmarks -- parse|parse-quick|text|text-quick|upload|polling|upload-peak|pdf-pages</c>
+/// <c>dotnet run -c Release --project benchmarks/Mindee.Ocr.Benchmarks -- parse|parse-quick|text|text-quick|upload|polling|batch|upload-peak|pdf-pages</c>
 /// </summary>
 public static class Program
 {
@@ -19,6 +19,8 @@ public static class Program
         {
             case "polling":
                 return PollingSimulation.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+            case "batch":
+                return await BatchSimulation.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             case "upload-peak":
                 return await UploadPeak.RunAsync();
             case "pdf-pages":
@@ -39,7 +41,7 @@ public static class Program
                 BenchmarkRunner.Run<UploadBenchmarks>(Config());
                 return 0;
             default:
-                Console.WriteLine("Modes: parse | parse-quick | text | text-quick | upload | upload-peak | pdf-pages | polling [jobs]");
+                Console.WriteLine("Modes: parse | parse-quick | text | text-quick | upload | upload-peak | pdf-pages | polling [jobs] | batch [documents]");
                 return 2;
         }
     }
