@@ -10,7 +10,8 @@ namespace Mindee.Ocr.Serialization;
 
 /// <summary>
 /// Reads the service's JSON into the models: the one place where a failure to read (malformed or
-/// truncated JSON, a missing field, a null where the wire promises a value) is caught. Everything
+/// truncated JSON, a missing field, a null where the wire promises a value) is caught, the same
+/// way on every target (see <see cref="StrictReading"/> for the targets below System.Text.Json 9). Everything
 /// is read from a span: a stream is first read into a <see cref="Utf8Body"/>, so a body is parsed
 /// in one pass and never as text.
 /// </summary>
@@ -29,6 +30,13 @@ internal static class JsonReading
         {
             value = null;
             error = ex;
+        }
+        catch (ArgumentNullException ex)
+        {
+            // A model's init accessor refused a null: below System.Text.Json 9 (net8.0,
+            // netstandard2.0) nothing refuses it earlier. See StrictReading.
+            value = null;
+            error = StrictReading.NullValue(utf8Json, ex);
         }
 
         return error is null;
