@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
-using System.Threading.RateLimiting;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -35,8 +33,6 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     private readonly JobPoller _poller;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ConditionalWeakTable<RateLimiter, LimiterGate> _gates = new();
-    private readonly Lazy<(RateLimiter Enqueue, RateLimiter Requests)> _defaultLimiters;
 
     /// <summary>
     /// A standalone client, for use without dependency injection. Clients built this way share one
@@ -72,18 +68,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
         _time = timeProvider ?? TimeProvider.System;
         _api = new OcrApi(new ApiTransport(http, settings, _time, _logger));
         _poller = new JobPoller(_api, _logger);
-        _defaultLimiters = new(() => (
-            new ClockTokenBucket(DefaultEnqueueBurst, DefaultEnqueuesPerMinute, _time),
-            new ClockTokenBucket(DefaultRequestBurst, DefaultRequestsPerMinute, _time)));
     }
-
-    // The service's limits are 200 enqueues and 1,200 other requests a minute. A token bucket lets
-    // through at most its burst plus its rate in any minute, so burst + rate stays at the limit:
-    // a sliding-window limit on the service's side is never crossed.
-    internal const int DefaultEnqueueBurst = 4;
-    internal const double DefaultEnqueuesPerMinute = 196;
-    internal const int DefaultRequestBurst = 20;
-    internal const double DefaultRequestsPerMinute = 1180;
 
     internal ClientSettings Settings => _api.Settings;
 
@@ -188,7 +173,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
             IReadOnlyCollection<OcrInput> collection => collection.Count,
             _ => null,
         };
-        return Batch(options, total).RunAsync(new SyncInputs(inputs), cancellationToken);
+        return new BatchSequence(this, CheckBatch(options), new SyncInputs(inputs), total, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -196,20 +181,35 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     public IAsyncEnumerable<OcrBatchItem> ProcessManyAsync(IAsyncEnumerable<OcrInput> inputs, OcrBatchOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return Batch(options, total: null).RunAsync(inputs, cancellationToken);
+        return new BatchSequence(this, CheckBatch(options), inputs, total: null, cancellationToken);
     }
 
-    /// <summary>Sends one document of a batch: its upload, once begun, runs to its end even if the batch stops, so its job id is known.</summary>
-    internal async Task<OcrJob> EnqueueForBatchAsync(OcrInput input, EnqueueOptions options, IProgress<OcrProgress> bytes, IRequestGate gate, CancellationToken stop)
+    /// <summary>
+    /// Sends one document of a batch. Its upload, once begun, runs to its end even if the batch
+    /// stops, so its job id is known. A <c>429</c> the batch may hold for (<paramref name="canHold"/>)
+    /// sends the same prepared document again once the hold ends: a <c>429</c> means it was not taken.
+    /// </summary>
+    internal async Task<OcrJob> EnqueueForBatchAsync(
+        OcrInput input, EnqueueOptions options, IProgress<OcrProgress> bytes, IRequestGate gate, Func<MindeeOcrApiException, bool> canHold, CancellationToken stop)
     {
         var fields = EnqueueFields.From(options, _api.Settings.DefaultModelId);
         var upload = await input.PrepareAsync(fields.FileName, _api.Settings.CheckFileType, stop).ConfigureAwait(false);
         await using (upload.ConfigureAwait(false))
         {
             var progress = new ProgressReporter(bytes, _time) { TotalBytes = upload.DocumentLength };
-            var job = await _api.EnqueueAsync(upload, fields with { FileName = upload.FileName }, progress, CancellationToken.None, gate).ConfigureAwait(false);
-            ClientLog.JobEnqueued(_logger, job.Id, upload.FileName ?? input.Kind.ToString());
-            return job;
+            for (int holds = 0; ; holds++)
+            {
+                try
+                {
+                    var job = await _api.EnqueueAsync(upload, fields with { FileName = upload.FileName }, progress, CancellationToken.None, gate).ConfigureAwait(false);
+                    ClientLog.JobEnqueued(_logger, job.Id, upload.FileName ?? input.Kind.ToString());
+                    return job;
+                }
+                catch (MindeeOcrApiException ex) when (canHold(ex) && holds < BatchRunner.MaxHolds && upload.CanSendAgain)
+                {
+                    // The gate holds the whole batch for the Retry-After (the transport set it); then again.
+                }
+            }
         }
     }
 
@@ -217,7 +217,19 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     internal Task<OcrInference> WaitForBatchAsync(string jobId, bool justEnqueued, IRequestGate gate, CancellationToken cancellationToken) =>
         _poller.WaitAsync(jobId, justEnqueued, _api.Settings.Polling, progress: null, activity: null, cancellationToken, gate);
 
-    private BatchRunner Batch(OcrBatchOptions? options, int? total)
+    /// <summary>A batch's runner with its gates: the limiters given, or the defaults shared by every client of this service, key and clock.</summary>
+    internal BatchRunner CreateBatch(OcrBatchOptions options, int? total)
+    {
+        var defaults = options.EnqueueRateLimiter is null || options.RequestRateLimiter is null ? BatchLimits.For(_api.Settings, _time) : null;
+        return new BatchRunner(
+            this,
+            options,
+            BatchLimits.GateFor(options.EnqueueRateLimiter ?? defaults!.Enqueue, _time),
+            BatchLimits.GateFor(options.RequestRateLimiter ?? defaults!.Requests, _time),
+            total);
+    }
+
+    private OcrBatchOptions CheckBatch(OcrBatchOptions? options)
     {
         options ??= new OcrBatchOptions();
         if (_api.Settings.DefaultModelId is null && options.EnqueueOptionsFor is null)
@@ -227,16 +239,8 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
                 nameof(options));
         }
 
-        return new BatchRunner(
-            this,
-            options,
-            GateFor(options.EnqueueRateLimiter ?? _defaultLimiters.Value.Enqueue),
-            GateFor(options.RequestRateLimiter ?? _defaultLimiters.Value.Requests),
-            total);
+        return options;
     }
-
-    /// <summary>One gate per limiter and client: batches sharing a limiter share its hold after a <c>429</c>.</summary>
-    private LimiterGate GateFor(RateLimiter limiter) => _gates.GetValue(limiter, l => new LimiterGate(l, _time));
 
     private PollingSchedule ScheduleFor(WaitOptions? wait) =>
         wait?.Polling is { } polling ? PollingSchedule.ForCall(polling, nameof(wait)) : _api.Settings.Polling;

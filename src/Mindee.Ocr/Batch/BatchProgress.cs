@@ -13,6 +13,7 @@ internal sealed class BatchProgress(IProgress<OcrBatchProgress>? sink, TimeProvi
 
     private readonly long _started = time.GetTimestamp();
     private readonly object _lock = new();
+    private readonly object _reporting = new();
     private int _begun;
     private int _inFlight;
     private int _succeeded;
@@ -70,39 +71,50 @@ internal sealed class BatchProgress(IProgress<OcrBatchProgress>? sink, TimeProvi
             return;
         }
 
-        OcrBatchProgress report;
-        lock (_lock)
+        // One report at a time, in order: counts never seem to go backwards.
+        lock (_reporting)
         {
-            long now = time.GetTimestamp();
-            if (!force && _lastReport != long.MinValue && time.GetElapsedTime(_lastReport, now) < MinInterval)
+            OcrBatchProgress report;
+            lock (_lock)
             {
-                return;
+                long now = time.GetTimestamp();
+                if (!force && _lastReport != long.MinValue && time.GetElapsedTime(_lastReport, now) < MinInterval)
+                {
+                    return;
+                }
+
+                _lastReport = now;
+                var elapsed = time.GetElapsedTime(_started, now);
+                int ended = _succeeded + _failed + _skipped;
+                TimeSpan? left = null;
+                if (total is { } all && ended > 0)
+                {
+                    left = TimeSpan.FromTicks((long)(elapsed.Ticks / (double)ended * Math.Max(0, all - ended)));
+                }
+
+                report = new OcrBatchProgress
+                {
+                    Total = total,
+                    Queued = total is { } t ? Math.Max(0, t - _begun) : null,
+                    InFlight = _inFlight,
+                    Succeeded = _succeeded,
+                    Failed = _failed,
+                    Skipped = _skipped,
+                    BytesSent = Interlocked.Read(ref _bytes),
+                    Elapsed = elapsed,
+                    EstimatedRemaining = left,
+                };
             }
 
-            _lastReport = now;
-            var elapsed = time.GetElapsedTime(_started, now);
-            int ended = _succeeded + _failed + _skipped;
-            TimeSpan? left = null;
-            if (total is { } all && ended > 0)
+            try
             {
-                left = TimeSpan.FromTicks((long)(elapsed.Ticks / (double)ended * Math.Max(0, all - ended)));
+                sink.Report(report);
             }
-
-            report = new OcrBatchProgress
+            catch (Exception)
             {
-                Total = total,
-                Queued = total is { } t ? Math.Max(0, t - _begun) : null,
-                InFlight = _inFlight,
-                Succeeded = _succeeded,
-                Failed = _failed,
-                Skipped = _skipped,
-                BytesSent = Interlocked.Read(ref _bytes),
-                Elapsed = elapsed,
-                EstimatedRemaining = left,
-            };
+                // A progress display that fails must not fail the documents it reports on.
+            }
         }
-
-        sink.Report(report);
     }
 
     private void AddBytes(long delta)

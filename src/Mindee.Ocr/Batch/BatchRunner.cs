@@ -11,24 +11,26 @@ namespace Mindee.Ocr;
 /// Runs one batch: pulls inputs one at a time as slots free up (never listing them up front),
 /// sends each through the enqueue gate, waits through the request gate, and hands finished
 /// documents to the consumer in the order they finish. A document's slot frees once the consumer
-/// has taken it, so a slow consumer slows the batch instead of piling up results.
+/// has taken it, so a slow consumer slows the batch instead of piling up results. One runner per
+/// enumeration of the batch's sequence.
 /// </summary>
 internal sealed class BatchRunner : IDisposable
 {
     // A 429 whose Retry-After is past the client's longest retry delay holds the batch and the
-    // document is sent again; this many times in a row at most, so a service that never lets up
+    // request is sent again; this many times in a row at most, so a service that never lets up
     // still ends the item.
-    private const int MaxHolds = 20;
+    internal const int MaxHolds = 20;
 
     private readonly MindeeOcrClient _client;
     private readonly OcrBatchOptions _options;
     private readonly LimiterGate _enqueueGate;
     private readonly LimiterGate _requestGate;
-    private readonly TimeProvider _time;
     private readonly BatchProgress _progress;
     private readonly HashSet<ulong> _keys = [];
     private readonly Channel<OcrBatchItem> _finished = Channel.CreateUnbounded<OcrBatchItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _slots;
+    private readonly CancellationTokenSource _stop = new();
+    private Exception? _fatal;
 
     public BatchRunner(MindeeOcrClient client, OcrBatchOptions options, LimiterGate enqueueGate, LimiterGate requestGate, int? total)
     {
@@ -36,17 +38,20 @@ internal sealed class BatchRunner : IDisposable
         _options = options;
         _enqueueGate = enqueueGate;
         _requestGate = requestGate;
-        _time = client.Time;
         _slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
-        _progress = new BatchProgress(options.Progress, _time, total);
+        _progress = new BatchProgress(options.Progress, client.Time, total);
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _stop.Dispose();
+    }
 
     public async IAsyncEnumerable<OcrBatchItem> RunAsync(IAsyncEnumerable<OcrInput> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(inputs, stop.Token), CancellationToken.None);
+        using var stopOnCancel = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stop);
+        var producer = Task.Run(() => ProduceAsync(inputs, _stop.Token), CancellationToken.None);
         try
         {
             var reader = _finished.Reader;
@@ -74,7 +79,7 @@ internal sealed class BatchRunner : IDisposable
         {
             // The consumer stopped early, or the batch was cancelled: start nothing new, let uploads
             // under way finish and be journaled, stop the waits (resumed by id next time).
-            stop.Cancel();
+            _stop.Cancel();
             await DrainAsync(producer).ConfigureAwait(false);
             _progress.Report(force: true);
             Dispose();
@@ -129,8 +134,8 @@ internal sealed class BatchRunner : IDisposable
 
                     var input = enumerator.Current;
                     int at = index++;
-                    _progress.Started();
                     var start = Identify(at, input); // in input order: of two inputs with one key, the first is sent
+                    _progress.Started();
                     var worker = Task.Run(() => RunOneAsync(at, input, start, stop), CancellationToken.None);
                     lock (workers)
                     {
@@ -161,15 +166,25 @@ internal sealed class BatchRunner : IDisposable
         {
             failure = ex; // the input sequence itself failed: the batch ends with its exception
         }
-
-        Task[] pending;
-        lock (workers)
+        finally
         {
-            pending = [.. workers];
-        }
+            Task[] pending;
+            lock (workers)
+            {
+                pending = [.. workers];
+            }
 
-        await Task.WhenAll(pending).ConfigureAwait(false);
-        _finished.Writer.TryComplete(failure);
+            try
+            {
+                await Task.WhenAll(pending).ConfigureAwait(false); // workers never throw; belt and braces
+            }
+            catch (Exception ex)
+            {
+                failure ??= ex;
+            }
+
+            _finished.Writer.TryComplete(Volatile.Read(ref _fatal) ?? failure);
+        }
     }
 
     /// <summary>The document's settings and key, or the item it fails with before anything is sent.</summary>
@@ -197,42 +212,51 @@ internal sealed class BatchRunner : IDisposable
                 $"Input {index} has the key \"{key}\", as an earlier input of this batch does; it was not sent. Give such inputs aliases of their own (EnqueueOptionsFor) to tell them apart.")));
     }
 
+    /// <summary>Processes one document; never throws: it ends with an item, or (stopped before anything was sent) with none.</summary>
     private async Task RunOneAsync(int index, OcrInput? input, (EnqueueOptions Options, string Key, OcrBatchItem? Refused) start, CancellationToken stop)
     {
         OcrBatchItem? item = start.Refused;
-        string key = start.Key;
+        var document = new Document(index, start.Key);
         try
         {
-            item ??= await ProcessAsync(index, input!, start.Options, key, stop).ConfigureAwait(false);
+            item ??= await ProcessAsync(input!, start.Options, document, stop).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && document.JobId is null)
         {
-            // Not started, or its wait stopped: reported by the next run.
-        }
-        catch (MindeeOcrWaitCanceledException) when (stop.IsCancellationRequested)
-        {
+            // Stopped before it was sent: the next run starts it afresh.
         }
         catch (Exception ex)
         {
-            item = Failed(index, key, null, ex);
+            // Stopped while waiting (the job goes on: its id is in the item, and in the journal),
+            // or failed: either way an item, never a lost document.
+            item = Failed(index, start.Key, document.JobId, ex is OperationCanceledException and not MindeeOcrWaitCanceledException && document.JobId is { } id
+                ? new MindeeOcrWaitCanceledException(id, ex, stop)
+                : ex);
         }
 
-        if (item is null)
+        try
         {
-            _progress.Abandoned();
-            _slots.Release();
-            return;
-        }
+            if (item is null)
+            {
+                _progress.Abandoned();
+                _slots.Release();
+                return;
+            }
 
-        _progress.Ended(item.Status);
-        if (!_finished.Writer.TryWrite(item))
+            _progress.Ended(item.Status);
+        }
+        finally
         {
-            _slots.Release();
+            if (item is not null && !_finished.Writer.TryWrite(item))
+            {
+                _slots.Release();
+            }
         }
     }
 
-    private async Task<OcrBatchItem> ProcessAsync(int index, OcrInput input, EnqueueOptions enqueueOptions, string key, CancellationToken stop)
+    private async Task<OcrBatchItem> ProcessAsync(OcrInput input, EnqueueOptions enqueueOptions, Document document, CancellationToken stop)
     {
+        var (index, key) = (document.Index, document.Key);
         var journal = _options.Journal;
         var entry = journal is null ? null : await journal.FindAsync(key, stop).ConfigureAwait(false);
         switch (entry?.State)
@@ -244,64 +268,80 @@ internal sealed class BatchRunner : IDisposable
                     $"\"{key}\" may have been enqueued by an earlier run (its upload failed after it was sent, so its job id is unknown); it was not sent again, not to pay for it twice. Remove its line from the journal to send it again."));
         }
 
-        string? jobId = entry?.State == OcrBatchJournalState.Enqueued ? entry.JobId : null;
-        bool resumed = jobId is not null;
-        if (jobId is null)
+        document.JobId = entry?.State == OcrBatchJournalState.Enqueued ? entry.JobId : null;
+        bool resumed = document.JobId is not null;
+        if (document.JobId is null)
         {
             stop.ThrowIfCancellationRequested();
-            var job = await EnqueueAsync(input, enqueueOptions, key, stop).ConfigureAwait(false);
-            jobId = job.Id;
+            OcrJob job;
+            try
+            {
+                job = await _client.EnqueueForBatchAsync(input, enqueueOptions, _progress.ForDocument(), new StopAwareGate(_enqueueGate, stop), CanHold, stop).ConfigureAwait(false);
+            }
+            catch (MindeeOcrException ex) when (ex.DocumentMayHaveBeenEnqueued && journal is not null)
+            {
+                await RecordOrStopAsync(journal, new OcrBatchJournalEntry { Key = key, State = OcrBatchJournalState.MayHaveBeenEnqueued }).ConfigureAwait(false);
+                throw;
+            }
+
+            document.JobId = job.Id;
             if (journal is not null)
             {
-                await journal.RecordAsync(new OcrBatchJournalEntry { Key = key, State = OcrBatchJournalState.Enqueued, JobId = jobId }, CancellationToken.None).ConfigureAwait(false);
+                await RecordOrStopAsync(journal, new OcrBatchJournalEntry { Key = key, State = OcrBatchJournalState.Enqueued, JobId = job.Id }).ConfigureAwait(false);
             }
         }
 
-        try
-        {
-            var result = await _client.WaitForBatchAsync(jobId, justEnqueued: !resumed, _requestGate, stop).ConfigureAwait(false);
-            return new OcrBatchItem { Index = index, Key = key, Status = OcrBatchItemStatus.Succeeded, JobId = jobId, Result = result };
-        }
-        catch (MindeeOcrApiException ex) when (resumed && ex.Status == 404)
-        {
-            return Failed(index, key, jobId, new MindeeOcrException(
-                $"The job {jobId} of \"{key}\", enqueued by an earlier run, is no longer on the service (404): its result expired, or was deleted when it was first fetched (the account's \"delete results once fetched\" option). The document was not sent again.",
-                MindeeOcrFailureKind.ErrorStatus,
-                ex));
-        }
-        catch (MindeeOcrException ex)
-        {
-            return Failed(index, key, jobId, ex);
-        }
-    }
-
-    private async Task<OcrJob> EnqueueAsync(OcrInput input, EnqueueOptions options, string key, CancellationToken stop)
-    {
-        var gate = new StopAwareGate(_enqueueGate, stop);
-        var bytes = _progress.ForDocument();
+        string jobId = document.JobId;
         for (int holds = 0; ; holds++)
         {
             try
             {
-                return await _client.EnqueueForBatchAsync(input, options, bytes, gate, stop).ConfigureAwait(false);
+                var result = await _client.WaitForBatchAsync(jobId, justEnqueued: !resumed && holds == 0, _requestGate, stop).ConfigureAwait(false);
+                return new OcrBatchItem { Index = index, Key = key, Status = OcrBatchItemStatus.Succeeded, JobId = jobId, Result = result };
             }
-            catch (MindeeOcrApiException ex) when (ex.Status == 429 && ex.RetryAfter is { } wait && wait > _client.Settings.RetryMaxDelay && holds < MaxHolds)
+            catch (MindeeOcrApiException ex) when (CanHold(ex) && holds < MaxHolds)
             {
-                // Rate limited for longer than the client waits on its own: the gate holds the whole
-                // batch that long (the transport set the hold), then the document goes again. A 429
-                // means the service did not take it.
+                // The result fetch was rate limited for longer than the client waits on its own: the
+                // gate holds every request that long (the transport set the hold), then the wait goes on.
             }
-            catch (MindeeOcrException ex) when (ex.DocumentMayHaveBeenEnqueued && _options.Journal is { } journal)
+            catch (MindeeOcrApiException ex) when (resumed && ex.Status == 404)
             {
-                await journal.RecordAsync(new OcrBatchJournalEntry { Key = key, State = OcrBatchJournalState.MayHaveBeenEnqueued }, CancellationToken.None).ConfigureAwait(false);
-                throw;
+                return Failed(index, key, jobId, new MindeeOcrException(
+                    $"The job {jobId} of \"{key}\", enqueued by an earlier run, is no longer on the service (404): its result expired, or was deleted when it was first fetched (the account's \"delete results once fetched\" option). The document was not sent again.",
+                    MindeeOcrFailureKind.ErrorStatus,
+                    ex));
             }
+        }
+    }
+
+    /// <summary>A 429 whose <c>Retry-After</c> the client does not wait out on its own, but the batch may hold for.</summary>
+    private bool CanHold(MindeeOcrApiException failure) =>
+        failure.Status == 429 && failure.RetryAfter is { } wait && wait > _client.Settings.RetryMaxDelay && wait <= LimiterGate.MaxHold;
+
+    /// <summary>
+    /// Journals an entry. A journal that cannot record stops the batch: sending more documents
+    /// that a later run would not know about could make it pay for them twice.
+    /// </summary>
+    private async Task RecordOrStopAsync(IOcrBatchJournal journal, OcrBatchJournalEntry entry)
+    {
+        try
+        {
+            await journal.RecordAsync(entry, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var fatal = new InvalidOperationException(
+                $"The batch journal could not record \"{entry.Key}\" ({entry.State}{(entry.JobId is null ? string.Empty : ", job " + entry.JobId)}): {ex.Message} The batch stopped: documents sent now could be sent again by a later run.",
+                ex);
+            Interlocked.CompareExchange(ref _fatal, fatal, null);
+            _stop.Cancel();
+            throw fatal;
         }
     }
 
     private bool ClaimKey(string key)
     {
-        // 64-bit FNV-1a of the key: a batch over a million inputs keeps 8 bytes per key, not the keys.
+        // 64-bit FNV-1a of the key: a batch over a million inputs keeps a number per key, not the keys.
         ulong hash = 14695981039346656037;
         foreach (char c in key)
         {
@@ -316,4 +356,14 @@ internal sealed class BatchRunner : IDisposable
 
     private static OcrBatchItem Failed(int index, string key, string? jobId, Exception error) =>
         new() { Index = index, Key = key, Status = OcrBatchItemStatus.Failed, JobId = jobId, Error = error };
+
+    /// <summary>What is known of a document while it is processed: its job id once enqueued.</summary>
+    private sealed class Document(int index, string key)
+    {
+        public int Index { get; } = index;
+
+        public string Key { get; } = key;
+
+        public string? JobId { get; set; }
+    }
 }

@@ -99,19 +99,21 @@ internal sealed class ClockTokenBucket : RateLimiter
 
             waiter = new Waiter(permitCount);
             _waiters.Enqueue(waiter);
-            Arm();
-        }
-
-        if (cancellationToken.CanBeCanceled)
-        {
-            waiter.Registration = cancellationToken.Register(static state =>
+            if (cancellationToken.CanBeCanceled)
             {
-                var (bucket, w, token) = ((ClockTokenBucket, Waiter, CancellationToken))state!;
-                if (w.Completion.TrySetCanceled(token))
+                // Under the lock: Serve reads the registration under it too. (A token cancelled
+                // already runs the callback here; the lock is re-entrant.)
+                waiter.Registration = cancellationToken.Register(static state =>
                 {
-                    bucket.Serve(); // the waiter behind it may be served now
-                }
-            }, (this, waiter, cancellationToken));
+                    var (bucket, w, token) = ((ClockTokenBucket, Waiter, CancellationToken))state!;
+                    if (w.Completion.TrySetCanceled(token))
+                    {
+                        bucket.Serve(); // the waiter behind it may be served now
+                    }
+                }, (this, waiter, cancellationToken));
+            }
+
+            Arm();
         }
 
         return new ValueTask<RateLimitLease>(waiter.Completion.Task);
@@ -165,6 +167,7 @@ internal sealed class ClockTokenBucket : RateLimiter
 
                 _waiters.Dequeue();
                 Take(next.Count);
+                next.Registration.Dispose();
                 (served ??= []).Add(next);
             }
 
@@ -175,7 +178,6 @@ internal sealed class ClockTokenBucket : RateLimiter
         {
             foreach (var waiter in served)
             {
-                waiter.Registration.Dispose();
                 if (!waiter.Completion.TrySetResult(Lease.Acquired))
                 {
                     lock (_lock)

@@ -16,10 +16,13 @@ internal sealed class LimiterGate(RateLimiter limiter, TimeProvider time) : IReq
     /// <summary>How long a <c>429</c> without <c>Retry-After</c> holds the gate.</summary>
     internal static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(2);
 
+    /// <summary>The longest hold: a <c>Retry-After</c> past it (a proxy's day, say) fails the call instead of freezing the batch.</summary>
+    internal static readonly TimeSpan MaxHold = TimeSpan.FromMinutes(5);
+
     private static readonly TimeSpan MinRefusedBackoff = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxRefusedBackoff = TimeSpan.FromSeconds(10);
 
-    private long _heldUntilTicks; // UTC ticks on the gate's clock
+    private long _heldUntil = long.MinValue; // a timestamp of the gate's clock
 
     /// <summary>How many times the service answered <c>429</c> through this gate.</summary>
     public int Throttled => _throttled;
@@ -41,6 +44,13 @@ internal sealed class LimiterGate(RateLimiter limiter, TimeProvider time) : IReq
             using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
             if (lease.IsAcquired)
             {
+                // A 429 may have come while this request queued in the limiter: the hold applies to it too.
+                var late = HeldFor();
+                if (late > TimeSpan.Zero)
+                {
+                    await Task.Delay(late, time, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
 
@@ -56,23 +66,25 @@ internal sealed class LimiterGate(RateLimiter limiter, TimeProvider time) : IReq
     public void Hold(TimeSpan? retryAfter)
     {
         Interlocked.Increment(ref _throttled);
-        long until = time.GetUtcNow().UtcTicks + (retryAfter is { } wait && wait > TimeSpan.Zero ? wait : DefaultHold).Ticks;
+        var hold = retryAfter is { } wait && wait > TimeSpan.Zero ? (wait < MaxHold ? wait : MaxHold) : DefaultHold;
+        long until = time.GetTimestamp() + (long)(hold.TotalSeconds * time.TimestampFrequency);
         long current;
         do
         {
-            current = Interlocked.Read(ref _heldUntilTicks);
+            current = Interlocked.Read(ref _heldUntil);
             if (current >= until)
             {
                 return;
             }
         }
-        while (Interlocked.CompareExchange(ref _heldUntilTicks, until, current) != current);
+        while (Interlocked.CompareExchange(ref _heldUntil, until, current) != current);
     }
 
     private TimeSpan HeldFor()
     {
-        long left = Interlocked.Read(ref _heldUntilTicks) - time.GetUtcNow().UtcTicks;
-        return left > 0 ? TimeSpan.FromTicks(left) : TimeSpan.Zero;
+        long until = Interlocked.Read(ref _heldUntil);
+        long now = time.GetTimestamp();
+        return until > now ? time.GetElapsedTime(now, until) : TimeSpan.Zero;
     }
 }
 

@@ -29,8 +29,11 @@ public sealed record OcrBatchItem
 
     /// <summary>Whether the document was processed in this run: <see cref="Result"/> is then set.</summary>
     [MemberNotNullWhen(true, nameof(Result), nameof(JobId))]
-    [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Status == OcrBatchItemStatus.Succeeded && Result is not null && JobId is not null;
+
+    /// <summary>Whether the document failed: <see cref="Error"/> is then set.</summary>
+    [MemberNotNullWhen(true, nameof(Error))]
+    public bool IsFailed => Status == OcrBatchItemStatus.Failed && Error is not null;
 
     /// <summary>The position, key and outcome.</summary>
     /// <returns>Such as <c>#3 invoice.pdf: Failed (The service could not process…)</c>.</returns>

@@ -9,8 +9,10 @@ namespace Mindee.Ocr;
 
 /// <summary>
 /// A batch journal in a JSON-lines file: one line per event (<c>{"key":…,"state":"enqueued","jobId":…}</c>),
-/// appended and flushed before the batch goes on, so a crash loses nothing that reached the
-/// service. A torn last line (the process died while writing it) is ignored when the file is
+/// appended and flushed to disk before the batch goes on, so a crash (of the process or the
+/// machine) loses no job id the service gave. A process killed while an upload is under way
+/// (not cancelled: cancelling lets it finish) has no line for that document yet; the next run
+/// sends it again. A torn last line (the process died while writing it) is ignored when the file is
 /// opened again. One process at a time can use a journal: it is opened without sharing (another
 /// process opening it gets an <see cref="IOException"/>).
 /// </summary>
@@ -85,10 +87,16 @@ public sealed class OcrBatchJournal : IOcrBatchJournal, IDisposable, IAsyncDispo
             {
                 // A torn last line (the writer died in the middle of it): cut it off, so the file stays a journal.
                 file.SetLength(torn);
-                file.Flush();
+                file.Flush(flushToDisk: true);
             }
 
             file.Seek(0, SeekOrigin.End);
+            if (torn < 0 && read > 0 && bytes[read - 1] != (byte)'\n')
+            {
+                // A whole last entry without its line break (written by hand, say): the next entry starts a line of its own.
+                file.WriteByte((byte)'\n');
+                file.Flush(flushToDisk: true);
+            }
 
             return new OcrBatchJournal(full, entries, file);
         }
@@ -119,7 +127,7 @@ public sealed class OcrBatchJournal : IOcrBatchJournal, IDisposable, IAsyncDispo
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             await _file.WriteAsync(line.AsMemory(), CancellationToken.None).ConfigureAwait(false);
-            await _file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            _file.Flush(flushToDisk: true); // on disk before the batch goes on: a crash of the machine loses nothing either
             lock (_entries)
             {
                 _entries[entry.Key] = entry;
@@ -246,9 +254,9 @@ public sealed class OcrBatchJournal : IOcrBatchJournal, IDisposable, IAsyncDispo
                 }
             }
 
-            if (reader.TokenType != JsonTokenType.EndObject || key is null)
+            if (reader.TokenType != JsonTokenType.EndObject || key is null || reader.Read())
             {
-                return false;
+                return false; // not an entry, or something after it on the line
             }
 
             OcrBatchJournalState? parsed = state switch

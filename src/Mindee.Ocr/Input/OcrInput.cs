@@ -125,7 +125,7 @@ public abstract class OcrInput
     /// <returns>The input.</returns>
     public static OcrInput ToOcrInput(Uri url) => FromUrl(url);
 
-    /// <summary>What identifies the input in a batch when it has no alias: the file's full path, the URL, or the given name.</summary>
+    /// <summary>What identifies the input in a batch when it has no alias: the file's full path, the URL (without query or user info), or the given name.</summary>
     internal virtual string Key => FileName ?? Kind.ToString();
 
     /// <summary>The kind and name, such as <c>File invoice.pdf</c>; never the content.</summary>
@@ -266,7 +266,8 @@ public abstract class OcrInput
 
     private sealed class UrlSource(Uri url) : OcrInput(OcrInputKind.Url, null)
     {
-        internal override string Key => url.IsAbsoluteUri ? url.AbsoluteUri : url.OriginalString;
+        // Without query or user info: a signed URL's signature changes each run, and must not reach a journal.
+        internal override string Key => url.IsAbsoluteUri ? url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : url.OriginalString;
 
         internal override Task<PreparedUpload> PrepareAsync(string? fileNameOverride, bool checkType, CancellationToken cancellationToken)
         {
