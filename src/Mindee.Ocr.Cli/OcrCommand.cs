@@ -80,6 +80,23 @@ internal sealed class OcrCommand
             Command.Options.Add(option);
         }
 
+        _inputs.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith("--api-key", StringComparison.Ordinal) && !token.Value.StartsWith("--api-key-file", StringComparison.Ordinal))
+                {
+                    result.AddError("a key is not taken on the command line (it would show in process lists): set MINDEE_V2_API_KEY, or pass --api-key-file FILE");
+                    return;
+                }
+
+                if (token.Value.StartsWith("--", StringComparison.Ordinal))
+                {
+                    result.AddError($"'{token.Value}' is not an option of 'ocr'");
+                    return;
+                }
+            }
+        });
         _concurrency.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
@@ -142,14 +159,21 @@ internal sealed class OcrCommand
         }
 
         OcrBatchJournal? journal = null;
+        FileStream? journalLock = null;
         if (journalPath is not null)
         {
+            var fullJournalPath = Path.GetFullPath(journalPath, _host.CurrentDirectory);
             try
             {
-                journal = OcrBatchJournal.Open(Path.GetFullPath(journalPath, _host.CurrentDirectory));
+                // The journal's own sharing is not enforced between processes on Linux and macOS (.NET
+                // locks files there only for FileShare.None), so a lock file beside it keeps a second
+                // run of the same journal out.
+                journalLock = new FileStream(fullJournalPath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                journal = OcrBatchJournal.Open(fullJournalPath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
             {
+                journalLock?.Dispose();
                 throw new UsageException($"cannot open the journal '{journalPath}' ({ErrorText.OneLine(ex.Message)}): give another --journal, or wait for the run that uses it to end.", ex);
             }
         }
@@ -183,6 +207,11 @@ internal sealed class OcrCommand
             if (journal is not null)
             {
                 await journal.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (journalLock is not null)
+            {
+                await journalLock.DisposeAsync().ConfigureAwait(false);
             }
 
             (client as IDisposable)?.Dispose();

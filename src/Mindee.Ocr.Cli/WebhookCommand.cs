@@ -56,7 +56,7 @@ internal sealed class WebhookCommand
 
     public static IReadOnlyList<string> Examples { get; } =
     [
-        "MINDEE_WEBHOOK_SECRET=… mindee-ocr webhook verify --secret-env MINDEE_WEBHOOK_SECRET --signature 9f86d08… delivery.json",
+        "mindee-ocr webhook verify --secret-env MINDEE_WEBHOOK_SECRET --signature 9f86d081884c7d65… delivery.json",
     ];
 
     private async Task<int> VerifyAsync(ParseResult parse, CliOutput output, CancellationToken cancellationToken)
