@@ -102,7 +102,7 @@ internal sealed class LiveDisplay : BatchDisplay
         int total = Math.Max(Total, done);
         int width = Math.Clamp(_console.Profile.Width - 24, 10, 60);
         int filled = total == 0 ? width : (int)Math.Round(width * (double)done / total);
-        var bar = $"[green]{new string('━', filled)}[/][grey]{new string('━', width - filled)}[/]";
+        var bar = $"[green]{new string('█', filled)}[/][grey]{new string('░', width - filled)}[/]";
         double minutes = Math.Max(elapsed.TotalMinutes, 1e-9);
         var rows = new List<IRenderable>
         {
