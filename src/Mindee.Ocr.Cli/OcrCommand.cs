@@ -159,21 +159,15 @@ internal sealed class OcrCommand
         }
 
         OcrBatchJournal? journal = null;
-        FileStream? journalLock = null;
         if (journalPath is not null)
         {
-            var fullJournalPath = Path.GetFullPath(journalPath, _host.CurrentDirectory);
             try
             {
-                // The journal's own sharing is not enforced between processes on Linux and macOS (.NET
-                // locks files there only for FileShare.None), so a lock file beside it keeps a second
-                // run of the same journal out.
-                journalLock = new FileStream(fullJournalPath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-                journal = OcrBatchJournal.Open(fullJournalPath);
+                // Opened without sharing: a second run of the same journal is kept out.
+                journal = OcrBatchJournal.Open(Path.GetFullPath(journalPath, _host.CurrentDirectory));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                journalLock?.Dispose();
                 throw new UsageException($"cannot open the journal '{journalPath}' ({ErrorText.OneLine(ex.Message)}): give another --journal, or wait for the run that uses it to end.", ex);
             }
         }
@@ -207,11 +201,6 @@ internal sealed class OcrCommand
             if (journal is not null)
             {
                 await journal.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (journalLock is not null)
-            {
-                await journalLock.DisposeAsync().ConfigureAwait(false);
             }
 
             (client as IDisposable)?.Dispose();

@@ -36,6 +36,9 @@ public sealed class FakeMindeeService : HttpMessageHandler
     private readonly List<RecordedEnqueue> _enqueues = [];
     private readonly Dictionary<string, FakeJob> _jobs = new(StringComparer.Ordinal);
     private int _polls;
+    private readonly Queue<DateTimeOffset> _enqueueTimes = new();
+    private readonly Queue<DateTimeOffset> _requestTimes = new();
+    private int _rateLimited;
 
     /// <summary>Creates a fake service.</summary>
     /// <param name="timeProvider">
@@ -60,6 +63,38 @@ public sealed class FakeMindeeService : HttpMessageHandler
     }
 
     private DateTimeOffset Now => Volatile.Read(ref _time).GetUtcNow();
+
+    /// <summary>
+    /// The most enqueues the fake takes in any 60 seconds of its clock (a sliding window), as the
+    /// service limits them per organisation (200); past it, <c>429</c> with <c>Retry-After</c>.
+    /// Null (the default) for no limit.
+    /// </summary>
+    public int? EnqueuesPerMinute { get; set; }
+
+    /// <summary>
+    /// The most other requests (polls, result fetches) the fake takes in any 60 seconds of its
+    /// clock, as the service limits them (1,200); past it, <c>429</c> with <c>Retry-After</c>.
+    /// Null (the default) for no limit.
+    /// </summary>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>How many requests were answered <c>429</c> for going past <see cref="EnqueuesPerMinute"/> or <see cref="RequestsPerMinute"/>.</summary>
+    public int RateLimited => Volatile.Read(ref _rateLimited);
+
+    /// <summary>Enforces the service's documented rate limits: 200 enqueues and 1,200 other requests a minute.</summary>
+    /// <param name="enqueuesPerMinute">See <see cref="EnqueuesPerMinute"/>.</param>
+    /// <param name="requestsPerMinute">See <see cref="RequestsPerMinute"/>.</param>
+    /// <returns>This fake, to chain calls.</returns>
+    public FakeMindeeService WithRateLimits(int enqueuesPerMinute = 200, int requestsPerMinute = 1200)
+    {
+        if (enqueuesPerMinute < 1 || requestsPerMinute < 1)
+        {
+            throw new ArgumentOutOfRangeException(enqueuesPerMinute < 1 ? nameof(enqueuesPerMinute) : nameof(requestsPerMinute), "A rate limit lets at least one request through a minute.");
+        }
+        EnqueuesPerMinute = enqueuesPerMinute;
+        RequestsPerMinute = requestsPerMinute;
+        return this;
+    }
 
     /// <summary>How many times job statuses were polled, over all jobs.</summary>
     public int Polls => Volatile.Read(ref _polls);
@@ -143,6 +178,13 @@ public sealed class FakeMindeeService : HttpMessageHandler
 
         var uri = request.RequestUri!;
         var path = uri.AbsolutePath;
+        bool isEnqueue = request.Method == HttpMethod.Post;
+        if (OverLimit(isEnqueue ? _enqueueTimes : _requestTimes, isEnqueue ? EnqueuesPerMinute : RequestsPerMinute) is { } retryAfter)
+        {
+            Interlocked.Increment(ref _rateLimited);
+            return Problem(429, "429-001", "Too Many Requests", isEnqueue ? "Too many enqueues this minute." : "Too many requests this minute.", retryAfter);
+        }
+
         var origin = uri.GetLeftPart(UriPartial.Authority) + path[..(path.IndexOf("/v2/", StringComparison.Ordinal) + 1)];
         if (request.Method == HttpMethod.Post && path.EndsWith("/v2/products/ocr/enqueue", StringComparison.Ordinal))
         {
@@ -163,6 +205,35 @@ public sealed class FakeMindeeService : HttpMessageHandler
 
         return Problem(404, "404-001", "Not Found", $"No route {request.Method} {path}.");
     }
+
+    /// <summary>Counts the request in its 60-second window; past the limit, how long until the window has room again.</summary>
+    private TimeSpan? OverLimit(Queue<DateTimeOffset> window, int? limit)
+    {
+        if (limit is not { } max)
+        {
+            return null;
+        }
+
+        var now = Now;
+        lock (window)
+        {
+            while (window.Count > 0 && now - window.Peek() >= RateWindow)
+            {
+                window.Dequeue();
+            }
+
+            if (window.Count < max)
+            {
+                window.Enqueue(now);
+                return null;
+            }
+
+            var wait = window.Peek() + RateWindow - now;
+            return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(wait.TotalSeconds)));
+        }
+    }
+
+    private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
 
     private HttpResponseMessage Enqueue(byte[] body, MediaTypeHeaderValue? contentType, string origin)
     {

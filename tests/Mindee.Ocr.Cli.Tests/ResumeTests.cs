@@ -98,8 +98,7 @@ public sealed class ResumeTests : IDisposable
     public async Task A_journal_another_run_is_writing_is_a_usage_error()
     {
         _cli.File("a.pdf");
-        // What a run using the journal holds while it goes.
-        await using var busy = new FileStream(Path.Combine(_cli.Directory, "run.journal.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        await using var busy = OcrBatchJournal.Open(Path.Combine(_cli.Directory, "run.journal"));
 
         var run = await _cli.RunAsync("ocr", "a.pdf", "--journal", "run.journal");
 

@@ -29,7 +29,6 @@ internal sealed class BatchRunner : IDisposable
     private readonly HashSet<ulong> _keys = [];
     private readonly Channel<OcrBatchItem> _finished = Channel.CreateUnbounded<OcrBatchItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _slots;
-    private int _running;
 
     public BatchRunner(MindeeOcrClient client, OcrBatchOptions options, LimiterGate enqueueGate, LimiterGate requestGate, int? total)
     {
@@ -130,9 +129,9 @@ internal sealed class BatchRunner : IDisposable
 
                     var input = enumerator.Current;
                     int at = index++;
-                    Interlocked.Increment(ref _running);
                     _progress.Started();
-                    var worker = Task.Run(() => RunOneAsync(at, input, stop), CancellationToken.None);
+                    var start = Identify(at, input); // in input order: of two inputs with one key, the first is sent
+                    var worker = Task.Run(() => RunOneAsync(at, input, start, stop), CancellationToken.None);
                     lock (workers)
                     {
                         workers.Add(worker);
@@ -173,13 +172,38 @@ internal sealed class BatchRunner : IDisposable
         _finished.Writer.TryComplete(failure);
     }
 
-    private async Task RunOneAsync(int index, OcrInput? input, CancellationToken stop)
+    /// <summary>The document's settings and key, or the item it fails with before anything is sent.</summary>
+    private (EnqueueOptions Options, string Key, OcrBatchItem? Refused) Identify(int index, OcrInput? input)
     {
-        OcrBatchItem? item = null;
-        string key = input?.Key ?? "(null input)";
+        if (input is null)
+        {
+            return (new EnqueueOptions(), "(null input)", Failed(index, "(null input)", null, new ArgumentNullException(nameof(input), $"Input {index} of the batch is null.")));
+        }
+
+        EnqueueOptions options;
         try
         {
-            item = await ProcessAsync(index, input, k => key = k, stop).ConfigureAwait(false);
+            options = _options.EnqueueOptionsFor?.Invoke(input, index) ?? new EnqueueOptions();
+        }
+        catch (Exception ex)
+        {
+            return (new EnqueueOptions(), input.Key, Failed(index, input.Key, null, ex));
+        }
+
+        string key = string.IsNullOrEmpty(options.Alias) ? input.Key : options.Alias!;
+        return ClaimKey(key)
+            ? (options, key, null)
+            : (options, key, Failed(index, key, null, new ArgumentException(
+                $"Input {index} has the key \"{key}\", as an earlier input of this batch does; it was not sent. Give such inputs aliases of their own (EnqueueOptionsFor) to tell them apart.")));
+    }
+
+    private async Task RunOneAsync(int index, OcrInput? input, (EnqueueOptions Options, string Key, OcrBatchItem? Refused) start, CancellationToken stop)
+    {
+        OcrBatchItem? item = start.Refused;
+        string key = start.Key;
+        try
+        {
+            item ??= await ProcessAsync(index, input!, start.Options, key, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -191,10 +215,6 @@ internal sealed class BatchRunner : IDisposable
         catch (Exception ex)
         {
             item = Failed(index, key, null, ex);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _running);
         }
 
         if (item is null)
@@ -211,22 +231,8 @@ internal sealed class BatchRunner : IDisposable
         }
     }
 
-    private async Task<OcrBatchItem> ProcessAsync(int index, OcrInput? input, Action<string> keyKnown, CancellationToken stop)
+    private async Task<OcrBatchItem> ProcessAsync(int index, OcrInput input, EnqueueOptions enqueueOptions, string key, CancellationToken stop)
     {
-        if (input is null)
-        {
-            return Failed(index, "(null input)", null, new ArgumentNullException(nameof(input), $"Input {index} of the batch is null."));
-        }
-
-        var enqueueOptions = _options.EnqueueOptionsFor?.Invoke(input, index) ?? new EnqueueOptions();
-        string key = string.IsNullOrEmpty(enqueueOptions.Alias) ? input.Key : enqueueOptions.Alias!;
-        keyKnown(key);
-        if (!ClaimKey(key))
-        {
-            return Failed(index, key, null, new ArgumentException(
-                $"Input {index} has the key \"{key}\", as an earlier input of this batch does; it was not sent. Give such inputs aliases of their own (EnqueueOptionsFor) to tell them apart."));
-        }
-
         var journal = _options.Journal;
         var entry = journal is null ? null : await journal.FindAsync(key, stop).ConfigureAwait(false);
         switch (entry?.State)

@@ -11,8 +11,8 @@ namespace Mindee.Ocr;
 /// A batch journal in a JSON-lines file: one line per event (<c>{"key":…,"state":"enqueued","jobId":…}</c>),
 /// appended and flushed before the batch goes on, so a crash loses nothing that reached the
 /// service. A torn last line (the process died while writing it) is ignored when the file is
-/// opened again. One process at a time can write a journal: it is opened for writing with
-/// read-only sharing.
+/// opened again. One process at a time can use a journal: it is opened without sharing (another
+/// process opening it gets an <see cref="IOException"/>).
 /// </summary>
 /// <example>
 /// <code>
@@ -25,6 +25,8 @@ namespace Mindee.Ocr;
 /// </example>
 public sealed class OcrBatchJournal : IOcrBatchJournal, IDisposable, IAsyncDisposable
 {
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
     private readonly Dictionary<string, OcrBatchJournalEntry> _entries;
     private readonly FileStream _file;
     private readonly SemaphoreSlim _writing = new(1, 1);
@@ -61,7 +63,7 @@ public sealed class OcrBatchJournal : IOcrBatchJournal, IDisposable, IAsyncDispo
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = System.IO.Path.GetFullPath(path);
-        var file = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.Asynchronous);
+        var file = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.Asynchronous);
         try
         {
             var entries = new Dictionary<string, OcrBatchJournalEntry>(StringComparer.Ordinal);
@@ -174,7 +176,7 @@ public sealed class OcrBatchJournal : IOcrBatchJournal, IDisposable, IAsyncDispo
     private static int Load(string path, ReadOnlySpan<byte> bytes, Dictionary<string, OcrBatchJournalEntry> entries)
     {
         int lineNumber = 0;
-        int offset = 0;
+        int offset = bytes.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0; // written by an editor, say
         while (offset < bytes.Length)
         {
             lineNumber++;

@@ -32,7 +32,11 @@ public static class OcrExport
     /// <param name="cancellationToken">Cancels the writing (between pages).</param>
     /// <returns>A task that ends when everything is written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inference"/> or <paramref name="destination"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> cannot be written to.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="destination"/> cannot be written to; or, for <see cref="OcrExportFormat.Json"/>, a
+    /// word's polygon holds a coordinate that is not a finite number (JSON has no NaN or infinity).
+    /// Thrown before anything is written.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not one of <see cref="OcrExportFormat"/>'s values.</exception>
     public static Task WriteAsync(OcrInference inference, Stream destination, OcrExportFormat format, OcrExportOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -50,7 +54,7 @@ public static class OcrExport
             OcrExportFormat.Tsv => TextExports.WriteTsvAsync(inference, destination, options, cancellationToken),
             OcrExportFormat.Hocr => HocrWriter.WriteAsync(inference, destination, options, cancellationToken),
             OcrExportFormat.Alto => AltoWriter.WriteAsync(inference, destination, options, cancellationToken),
-            OcrExportFormat.Json => MindeeOcrJson.SerializeAsync(destination, inference, cancellationToken),
+            OcrExportFormat.Json => MindeeOcrJson.SerializeAsync(destination, Finite(inference), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown export format; use one of OcrExportFormat's values."),
         };
     }
@@ -70,4 +74,26 @@ public static class OcrExport
     };
 
     private static readonly OcrExportOptions Defaults = new();
+
+    /// <summary>The inference, once every coordinate is known to be finite: JSON cannot hold NaN or infinity.</summary>
+    private static OcrInference Finite(OcrInference inference)
+    {
+        foreach (var page in inference.Result.Pages)
+        {
+            foreach (var word in page.Words)
+            {
+                foreach (var point in word.Polygon)
+                {
+                    if (double.IsNaN(point.X) || double.IsInfinity(point.X) || double.IsNaN(point.Y) || double.IsInfinity(point.Y))
+                    {
+                        throw new ArgumentException(
+                            $"Page {page.Number}, word \"{word.Content}\": the polygon holds a coordinate that is not a finite number, which JSON cannot hold.",
+                            nameof(inference));
+                    }
+                }
+            }
+        }
+
+        return inference;
+    }
 }

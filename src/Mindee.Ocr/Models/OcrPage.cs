@@ -41,7 +41,8 @@ public sealed record OcrPage
     /// <summary>
     /// The page's visual rows, block by block, in reading order; every word is in exactly one
     /// line. A block's words start a new row where a word's vertical centre lies below the row
-    /// so far and it starts left of where the word before it ends. Computed on first use, then kept.
+    /// so far and it starts left of where the word before it ends, or where a word's centre lies
+    /// above the row so far (the block goes on in another column). Computed on first use, then kept.
     /// </summary>
     public IReadOnlyList<OcrLine> Lines => PageLayout.Of(this).Lines;
 
@@ -52,11 +53,20 @@ public sealed record OcrPage
     /// </summary>
     /// <param name="text">The text to find; runs of white space in it count as one space.</param>
     /// <param name="comparison">How to compare; <see cref="StringComparison.OrdinalIgnoreCase"/> to ignore case.</param>
-    /// <returns>Every non-overlapping match, in reading order; empty when there is none.</returns>
-    /// <exception cref="ArgumentException"><paramref name="text"/> is null, empty or only white space.</exception>
+    /// <returns>
+    /// Every non-overlapping match, in reading order; empty when there is none, or when the
+    /// comparison ignores every character of <paramref name="text"/> (a soft hyphen under a culture).
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is null, empty or only white space, or <paramref name="comparison"/> is not one of <see cref="StringComparison"/>'s values.</exception>
     public IReadOnlyList<OcrTextMatch> Find(string text, StringComparison comparison = StringComparison.Ordinal)
     {
         var query = TextQuery.Normalize(text, nameof(text));
+        TextQuery.CheckComparison(comparison, nameof(comparison));
+        if (TextQuery.MatchesNothing(query, comparison))
+        {
+            return ItemList<OcrTextMatch>.Empty;
+        }
+
         var matches = new List<OcrTextMatch>();
         FindInto(query, comparison, matches);
         return ItemList<OcrTextMatch>.Own(matches.ToArray());

@@ -26,10 +26,16 @@ public sealed record OcrResult
     /// <param name="text">The text to find; runs of white space in it count as one space.</param>
     /// <param name="comparison">How to compare; <see cref="System.StringComparison.OrdinalIgnoreCase"/> to ignore case.</param>
     /// <returns>Every non-overlapping match, page by page in reading order; empty when there is none.</returns>
-    /// <exception cref="System.ArgumentException"><paramref name="text"/> is null, empty or only white space.</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="text"/> is null, empty or only white space, or <paramref name="comparison"/> is not one of <see cref="System.StringComparison"/>'s values.</exception>
     public IReadOnlyList<OcrTextMatch> Find(string text, System.StringComparison comparison = System.StringComparison.Ordinal)
     {
         var query = TextQuery.Normalize(text, nameof(text));
+        TextQuery.CheckComparison(comparison, nameof(comparison));
+        if (TextQuery.MatchesNothing(query, comparison))
+        {
+            return ItemList<OcrTextMatch>.Empty;
+        }
+
         var matches = new List<OcrTextMatch>();
         foreach (var page in Pages)
         {

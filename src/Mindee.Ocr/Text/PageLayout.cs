@@ -1,3 +1,4 @@
+using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
@@ -63,56 +64,125 @@ internal sealed class PageLayout
     }
 
     /// <summary>Blocks are the content's parts with their runs of words; each block is cut into rows.</summary>
+    /// <remarks>
+    /// Allocates only what it hands out (blocks, lines, their texts and word runs): the working
+    /// arrays are pooled, and a block of one row shares its text and its words with that row.
+    /// </remarks>
     private static PageLayout FromContent(string content, ItemList<OcrWord> words, ContentMatcher matcher, BoundingBox[] boxes, bool[] hasBox)
     {
-        var partStarts = PartStarts(content);
-        var blocks = new List<OcrBlock>();
-        var allLines = new List<OcrLine>();
-        var blockLines = new List<OcrLine>();
-        int start = 0;
-        while (start < words.Count)
+        // A block holds at least one word, and so does a line: the word count bounds both.
+        var partStarts = ArrayPool<int>.Shared.Rent(content.Length + 1);
+        var blocks = ArrayPool<OcrBlock>.Shared.Rent(words.Count);
+        var allLines = ArrayPool<OcrLine>.Shared.Rent(words.Count);
+        var blockLines = ArrayPool<int>.Shared.Rent(words.Count + 1);
+        int partCount = PartStarts(content, partStarts);
+        int blockCount = 0, lineCount = 0;
+        try
         {
-            int part = matcher.Part[start];
-            int end = start + 1;
-            while (end < words.Count && matcher.Part[end] == part)
+            int start = 0;
+            while (start < words.Count)
             {
-                end++;
-            }
-
-            blockLines.Clear();
-            int lineStart = start;
-            BoundingBox band = default;
-            bool haveBand = false;
-            for (int w = start; w < end; w++)
-            {
-                if (!hasBox[w])
+                int part = matcher.Part[start];
+                int end = start + 1;
+                while (end < words.Count && matcher.Part[end] == part)
                 {
-                    continue;
+                    end++;
                 }
 
-                var box = boxes[w];
-                if (haveBand && w > lineStart && TextGeometry.CenterY(box) > band.MaxY && StartsLeftOfPrevious(w, lineStart, boxes, hasBox))
+                // Where each row starts; the last entry is the block's end.
+                int rows = 0;
+                blockLines[rows++] = start;
+                BoundingBox band = default;
+                bool haveBand = false;
+                for (int w = start; w < end; w++)
                 {
-                    blockLines.Add(Line(content, words, matcher, lineStart, w));
-                    lineStart = w;
-                    haveBand = false;
+                    if (!hasBox[w])
+                    {
+                        continue;
+                    }
+
+                    var box = boxes[w];
+                    if (haveBand && w > blockLines[rows - 1] && StartsRow(box, band, w, blockLines[rows - 1], boxes, hasBox))
+                    {
+                        blockLines[rows++] = w;
+                        haveBand = false;
+                    }
+
+                    band = haveBand ? TextGeometry.Union(band, box) : box;
+                    haveBand = true;
                 }
 
-                band = haveBand ? TextGeometry.Union(band, box) : box;
-                haveBand = true;
+                blockLines[rows] = end;
+                int partEnd = part + 1 < partCount ? partStarts[part + 1] - 1 : content.Length;
+                var blockContent = content.Substring(partStarts[part], partEnd - partStarts[part]);
+                var blockWords = words.Slice(start, end - start);
+                var blockBox = TextGeometry.Cover(blockWords);
+                var lines = new OcrLine[rows];
+                if (rows == 1 && Spelled(content, matcher, start, end) && matcher.Start[start] == partStarts[part] && matcher.End[end - 1] == partEnd)
+                {
+                    // One row spelling the whole part: the line shares the block's text, words and box.
+                    lines[0] = new OcrLine(blockContent, blockWords, blockBox);
+                }
+                else
+                {
+                    for (int r = 0; r < rows; r++)
+                    {
+                        lines[r] = Line(content, words, matcher, blockLines[r], blockLines[r + 1]);
+                    }
+                }
+
+                Array.Copy(lines, 0, allLines, lineCount, rows);
+                lineCount += rows;
+                blocks[blockCount++] = new OcrBlock(blockContent, blockWords, blockBox, ItemList<OcrLine>.Own(lines));
+                start = end;
             }
 
-            blockLines.Add(Line(content, words, matcher, lineStart, end));
-            var lines = ItemList<OcrLine>.Own(blockLines.ToArray());
-            allLines.AddRange(lines);
+            return new PageLayout(ItemList<OcrBlock>.Own(Exact(blocks, blockCount)), ItemList<OcrLine>.Own(Exact(allLines, lineCount)));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(partStarts);
+            ArrayPool<int>.Shared.Return(blockLines);
+            ArrayPool<OcrBlock>.Shared.Return(blocks, clearArray: true);
+            ArrayPool<OcrLine>.Shared.Return(allLines, clearArray: true);
+        }
+    }
 
-            int partEnd = part + 1 < partStarts.Count ? partStarts[part + 1] - 1 : content.Length;
-            var blockWords = words.Slice(start, end - start);
-            blocks.Add(new OcrBlock(content.Substring(partStarts[part], partEnd - partStarts[part]), blockWords, TextGeometry.Cover(blockWords), lines));
-            start = end;
+    private static T[] Exact<T>(T[] items, int count)
+    {
+        var exact = new T[count];
+        Array.Copy(items, exact, count);
+        return exact;
+    }
+
+    /// <summary>
+    /// Whether the content spells words <paramref name="start"/> to <paramref name="end"/> (exclusive)
+    /// within one part, so the part's text from the first to the last is theirs.
+    /// </summary>
+    private static bool Spelled(string content, ContentMatcher matcher, int start, int end)
+    {
+        for (int w = start; w < end; w++)
+        {
+            if (matcher.Start[w] < 0)
+            {
+                return false;
+            }
         }
 
-        return new PageLayout(ItemList<OcrBlock>.Own(blocks.ToArray()), ItemList<OcrLine>.Own(allLines.ToArray()));
+        int from = matcher.Start[start];
+        int to = matcher.End[end - 1];
+        return to > from && content.IndexOf('\n', from, to - from) < 0;
+    }
+
+    /// <summary>
+    /// Whether word <paramref name="w"/> starts a new row: its vertical centre lies below the row so
+    /// far and it starts left of where the word before it ends (the next row), or its centre lies
+    /// above the row so far (the block goes on at the top of another column).
+    /// </summary>
+    private static bool StartsRow(BoundingBox box, BoundingBox band, int w, int lineStart, BoundingBox[] boxes, bool[] hasBox)
+    {
+        double centre = TextGeometry.CenterY(box);
+        return centre < band.MinY || (centre > band.MaxY && StartsLeftOfPrevious(w, lineStart, boxes, hasBox));
     }
 
     /// <summary>Whether word <paramref name="w"/> starts left of where the word before it (with a polygon) ends.</summary>
@@ -132,16 +202,8 @@ internal sealed class PageLayout
     private static OcrLine Line(string content, ItemList<OcrWord> words, ContentMatcher matcher, int start, int end)
     {
         var lineWords = words.Slice(start, end - start);
-        bool spelled = true;
-        for (int w = start; w < end && spelled; w++)
-        {
-            spelled = matcher.Start[w] >= 0;
-        }
-
-        int from = matcher.Start[start];
-        int to = matcher.End[end - 1];
-        string text = spelled && to > from && content.IndexOf('\n', from, to - from) < 0
-            ? content.Substring(from, to - from)
+        string text = Spelled(content, matcher, start, end)
+            ? content.Substring(matcher.Start[start], matcher.End[end - 1] - matcher.Start[start])
             : Join(lineWords);
         return new OcrLine(text, lineWords, TextGeometry.Cover(lineWords));
     }
@@ -168,14 +230,16 @@ internal sealed class PageLayout
         return text.ToString();
     }
 
-    private static List<int> PartStarts(string content)
+    /// <summary>Writes where each of the content's <c>\n</c>-separated parts starts into <paramref name="starts"/>; returns how many parts.</summary>
+    private static int PartStarts(string content, int[] starts)
     {
-        var starts = new List<int> { 0 };
+        int count = 0;
+        starts[count++] = 0;
         for (int i = content.IndexOf('\n'); i >= 0; i = content.IndexOf('\n', i + 1))
         {
-            starts.Add(i + 1);
+            starts[count++] = i + 1;
         }
 
-        return starts;
+        return count;
     }
 }

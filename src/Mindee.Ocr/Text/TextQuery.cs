@@ -34,4 +34,20 @@ internal static class TextQuery
 
         return folded.ToString();
     }
+
+    /// <exception cref="ArgumentException"><paramref name="comparison"/> is not one of <see cref="StringComparison"/>'s values.</exception>
+    public static void CheckComparison(StringComparison comparison, string paramName)
+    {
+        if ((uint)comparison > (uint)StringComparison.OrdinalIgnoreCase)
+        {
+            throw new ArgumentException($"Unknown comparison {comparison}; use one of StringComparison's values.", paramName);
+        }
+    }
+
+    /// <summary>
+    /// Whether a culture-aware comparison ignores every character of the query (soft hyphens,
+    /// zero-width characters): such a query would match at every position, so it matches nothing.
+    /// </summary>
+    public static bool MatchesNothing(string query, StringComparison comparison) =>
+        comparison is not (StringComparison.Ordinal or StringComparison.OrdinalIgnoreCase) && string.Equals(query, string.Empty, comparison);
 }
