@@ -283,7 +283,14 @@ internal sealed class OcrCommand
                 switch (item.Status)
                 {
                     case OcrBatchItemStatus.Succeeded:
-                        await ExportAsync(entry, item.Result!, cancellationToken).ConfigureAwait(false);
+                        if (!await ExportAsync(entry, item.Result!, cancellationToken).ConfigureAwait(false) && journal is not null)
+                        {
+                            // Stop before moving past the item: the journal then does not count it as done,
+                            // and the next run with the journal fetches its result again (it is not sent again).
+                            output.Line("error: stopped: an export could not be written; fix that, then run the same command again to resume.");
+                            return;
+                        }
+
                         break;
                     case OcrBatchItemStatus.Skipped:
                         Interlocked.Increment(ref _skipped);
@@ -296,7 +303,8 @@ internal sealed class OcrCommand
             }
         }
 
-        private async Task ExportAsync(InputEntry entry, OcrInference result, CancellationToken cancellationToken)
+        /// <summary>Writes the export; false (and the document counted failed) when it could not be written.</summary>
+        private async Task<bool> ExportAsync(InputEntry entry, OcrInference result, CancellationToken cancellationToken)
         {
             string? destination = null;
             try
@@ -324,12 +332,13 @@ internal sealed class OcrCommand
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 Failed(entry, $"processed, but its export could not be written ({ErrorText.OneLine(ex.Message)})", ex);
-                return;
+                return false;
             }
 
             _ = cancellationToken;
             Interlocked.Increment(ref _succeeded);
             display.Finished(new DocumentOutcome(entry, OcrBatchItemStatus.Succeeded, destination, result.Result.Pages.Count, null));
+            return true;
         }
 
         private void Failed(InputEntry entry, string reason, Exception? error = null)
