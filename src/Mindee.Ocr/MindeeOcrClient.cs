@@ -236,7 +236,7 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
     }
 
     /// <summary>One gate per limiter and client: batches sharing a limiter share its hold after a <c>429</c>.</summary>
-    private LimiterGate GateFor(RateLimiter limiter) => _gates.GetValue(limiter, l => new LimiterGate(l, _time));
+    private LimiterGate GateFor(RateLimiter limiter) => _gates.GetValue(limiter, l => new LimiterGate(l, _time, _api.Settings.Random));
 
     private PollingSchedule ScheduleFor(WaitOptions? wait) =>
         wait?.Polling is { } polling ? PollingSchedule.ForCall(polling, nameof(wait)) : _api.Settings.Polling;
