@@ -149,7 +149,7 @@ internal sealed class Settings
           --prefix P              their name prefix (default: doc)
           --enqueues N            enqueues allowed per window, for all processes together (default 200)
           --requests N            other requests allowed per window, all processes together (default 1200)
-          --window SECONDS        the limits' sliding window (default 60)
+          --window SECONDS        the limits' sliding window (default 61: the service's minute and a second)
           --concurrency N         documents in flight in this process (default 100)
           --budget NAME           the Redis key the processes share (default: from a hash of the API key)
           --journal PATH          resume from, and record to, this journal file
@@ -167,7 +167,10 @@ internal sealed class Settings
 
     public int RequestsPerWindow { get; private set; } = 1200;
 
-    public TimeSpan Window { get; private set; } = TimeSpan.FromMinutes(1);
+    // A second more than the service's minute: Redis counts an enqueue when its lease is taken, the
+    // service when the request arrives, a little later; a permit that Redis frees just before the
+    // service does would draw a 429 (which the batch survives, holding its enqueues for a while).
+    public TimeSpan Window { get; private set; } = TimeSpan.FromSeconds(61);
 
     public int Concurrency { get; private set; } = OcrBatchOptions.DefaultMaxConcurrency;
 
