@@ -65,18 +65,35 @@ public sealed class FakeMindeeService : HttpMessageHandler
     private DateTimeOffset Now => Volatile.Read(ref _time).GetUtcNow();
 
     /// <summary>
-    /// The most enqueues the fake takes in any 60 seconds of its clock (a sliding window), as the
+    /// The most enqueues the fake takes in any 60 seconds of its clock (a sliding window, see
+    /// <see cref="RateLimitWindow"/>), as the
     /// service limits them per organisation (200); past it, <c>429</c> with <c>Retry-After</c>.
     /// Null (the default) for no limit.
     /// </summary>
     public int? EnqueuesPerMinute { get; set; }
 
     /// <summary>
-    /// The most other requests (polls, result fetches) the fake takes in any 60 seconds of its
+    /// The most other requests (polls, result fetches) the fake takes in any 60 seconds (<see cref="RateLimitWindow"/>) of its
     /// clock, as the service limits them (1,200); past it, <c>429</c> with <c>Retry-After</c>.
     /// Null (the default) for no limit.
     /// </summary>
     public int? RequestsPerMinute { get; set; }
+
+    /// <summary>
+    /// The sliding window, on the fake's clock, that <see cref="EnqueuesPerMinute"/> and
+    /// <see cref="RequestsPerMinute"/> count in: one minute (the default), as the service's. A
+    /// shorter one scales a rate-limited test down in real time: with 6 seconds,
+    /// <c>EnqueuesPerMinute = 20</c> lets 20 enqueues through in any 6 seconds, as 200 a minute
+    /// would in any 60. <c>Retry-After</c> is then in whole seconds still, at least 1.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The window is not positive.</exception>
+    public TimeSpan RateLimitWindow
+    {
+        get => new(Interlocked.Read(ref _rateWindowTicks));
+        set => Interlocked.Exchange(ref _rateWindowTicks, value > TimeSpan.Zero ? value.Ticks : throw new ArgumentOutOfRangeException(nameof(value), value, "The rate limit window is longer than zero."));
+    }
+
+    private long _rateWindowTicks = TimeSpan.TicksPerMinute;
 
     /// <summary>How many requests were answered <c>429</c> for going past <see cref="EnqueuesPerMinute"/> or <see cref="RequestsPerMinute"/>.</summary>
     public int RateLimited => Volatile.Read(ref _rateLimited);
@@ -206,7 +223,7 @@ public sealed class FakeMindeeService : HttpMessageHandler
         return Problem(404, "404-001", "Not Found", $"No route {request.Method} {path}.");
     }
 
-    /// <summary>Counts the request in its 60-second window; past the limit, how long until the window has room again.</summary>
+    /// <summary>Counts the request in its window (<see cref="RateLimitWindow"/>); past the limit, how long until the window has room again.</summary>
     private TimeSpan? OverLimit(Queue<DateTimeOffset> window, int? limit)
     {
         if (limit is not { } max)
@@ -215,9 +232,10 @@ public sealed class FakeMindeeService : HttpMessageHandler
         }
 
         var now = Now;
+        var length = RateLimitWindow;
         lock (window)
         {
-            while (window.Count > 0 && now - window.Peek() >= RateWindow)
+            while (window.Count > 0 && now - window.Peek() >= length)
             {
                 window.Dequeue();
             }
@@ -228,12 +246,10 @@ public sealed class FakeMindeeService : HttpMessageHandler
                 return null;
             }
 
-            var wait = window.Peek() + RateWindow - now;
+            var wait = window.Peek() + length - now;
             return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(wait.TotalSeconds)));
         }
     }
-
-    private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
 
     private HttpResponseMessage Enqueue(byte[] body, MediaTypeHeaderValue? contentType, string origin)
     {

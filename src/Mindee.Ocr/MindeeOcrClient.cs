@@ -224,8 +224,8 @@ public sealed class MindeeOcrClient : IMindeeOcrClient
         return new BatchRunner(
             this,
             options,
-            BatchLimits.GateFor(options.EnqueueRateLimiter ?? defaults!.Enqueue, _time),
-            BatchLimits.GateFor(options.RequestRateLimiter ?? defaults!.Requests, _time),
+            BatchLimits.GateFor(options.EnqueueRateLimiter ?? defaults!.Enqueue, _time, _api.Settings.Random),
+            BatchLimits.GateFor(options.RequestRateLimiter ?? defaults!.Requests, _time, _api.Settings.Random),
             total);
     }
 

@@ -253,4 +253,30 @@ public sealed class TestKitTests
         Assert.Equal(result.Result.Pages[0].Words, again.Result.Pages[0].Words);
         Assert.Equal(1, again.File.PageCount);
     }
+
+    [Fact]
+    public async Task The_rate_limit_window_can_be_shorter_than_a_minute_to_scale_a_test_down()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 7, 3, 14, 0, 0, TimeSpan.Zero));
+        using var fake = new FakeMindeeService(clock) { EnqueuesPerMinute = 2, RateLimitWindow = TimeSpan.FromSeconds(6) };
+        using var http = fake.CreateHttpClient();
+        async Task<System.Net.Http.HttpResponseMessage> EnqueueAsync()
+        {
+            using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, "https://api-v2.mindee.net/v2/products/ocr/enqueue");
+            request.Headers.TryAddWithoutValidation("Authorization", "test-key");
+            request.Content = new System.Net.Http.StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            return await http.SendAsync(request, TestContext.Current.CancellationToken);
+        }
+
+        Assert.NotEqual(429, (int)(await EnqueueAsync()).StatusCode); // counted (then refused for its empty body)
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.NotEqual(429, (int)(await EnqueueAsync()).StatusCode);
+        var refused = await EnqueueAsync();
+        Assert.Equal(429, (int)refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(4), refused.Headers.RetryAfter?.Delta); // until the first leaves the 6 s window
+        clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.NotEqual(429, (int)(await EnqueueAsync()).StatusCode);
+        Assert.Equal(1, fake.RateLimited);
+        Assert.Throws<ArgumentOutOfRangeException>(() => fake.RateLimitWindow = TimeSpan.Zero);
+    }
 }

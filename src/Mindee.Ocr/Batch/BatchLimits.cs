@@ -35,7 +35,7 @@ internal static class BatchLimits
             new ClockTokenBucket(RequestBurst, RequestsPerMinute, time)));
     }
 
-    public static LimiterGate GateFor(RateLimiter limiter, TimeProvider time) => Gates.GetValue(limiter, l => new LimiterGate(l, time));
+    public static LimiterGate GateFor(RateLimiter limiter, TimeProvider time, Func<double> random) => Gates.GetValue(limiter, l => new LimiterGate(l, time, random));
 
     /// <summary>The service and a digest of the key (never the key itself).</summary>
     private static string Account(ClientSettings settings)

@@ -25,7 +25,8 @@ public sealed record OcrBatchOptions
     /// every batch of the client. Give a distributed limiter to share one budget between processes.
     /// A lease is taken per request and released at once, so use a rate limiter (token bucket,
     /// sliding or fixed window), not a concurrency limiter. A refused lease is asked again after
-    /// its <c>RetryAfter</c> metadata, or after a short backoff.
+    /// its <c>RetryAfter</c> metadata, or after a short backoff (about once a second per waiting
+    /// document, once refused a few times in a row).
     /// </summary>
     public RateLimiter? EnqueueRateLimiter { get; init; }
 

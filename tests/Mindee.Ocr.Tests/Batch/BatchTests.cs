@@ -157,6 +157,19 @@ public class BatchTests
         Assert.Equal(6, harness.Fake.Enqueues.Count);
     }
 
+    [Theory]
+    [InlineData(1, 0.0, 100)]
+    [InlineData(2, 0.0, 200)]
+    [InlineData(4, 0.0, 800)]
+    [InlineData(5, 0.0, 1000)]
+    [InlineData(40, 0.0, 1000)]
+    [InlineData(40, 0.5, 750)]
+    [InlineData(1, 0.5, 75)]
+    public void A_refused_lease_without_retry_after_is_asked_again_soon_with_jitter(int refusals, double jitter, int expectedMs)
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), LimiterGate.RefusedBackoff(refusals, jitter));
+    }
+
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {
         private readonly object _lock = new();
