@@ -62,7 +62,7 @@ public static class MindeeOcrWebhookEndpointExtensions
     /// registered in the container (resolved from the request's scope, so scoped services work),
     /// the <see cref="HttpContext"/>, the <see cref="HttpRequest"/> and the request's
     /// <see cref="CancellationToken"/>. It returns <c>void</c>, a <see cref="Task"/>, a
-    /// <see cref="ValueTask"/>, or an <see cref="IResult"/> (directly or in a task) to answer
+    /// <see cref="ValueTask"/>, or an <see cref="IResult"/> (directly, or as a <c>Task&lt;IResult&gt;</c>) to answer
     /// something other than <c>200</c>. A parameter that is neither of these nor a registered
     /// service fails the request (declare it nullable, or give it a default, to get null instead).
     /// </summary>

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindee.Ocr.Input;
@@ -58,7 +57,7 @@ internal sealed class PdfSource : IAsyncDisposable
             }
 
             var head = new byte[5];
-            int read = await ReadHeadAsync(readable.Stream, head, cancellationToken).ConfigureAwait(false);
+            int read = await StreamDocumentBody.ReadHeadAsync(readable.Stream, head, cancellationToken).ConfigureAwait(false);
             readable.Stream.Position = 0;
             if (read < head.Length || !head.AsSpan().SequenceEqual("%PDF-"u8))
             {
@@ -143,22 +142,5 @@ internal sealed class PdfSource : IAsyncDisposable
         }
 
         await _original.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static async Task<int> ReadHeadAsync(Stream stream, byte[] head, CancellationToken cancellationToken)
-    {
-        int total = 0;
-        while (total < head.Length)
-        {
-            int read = await stream.ReadAsync(head.AsMemory(total), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
     }
 }

@@ -21,6 +21,7 @@ public sealed class ProcessTests : IDisposable
     private readonly CliHarness _files = new();
     private readonly EnqueueSignal _signal;
     private readonly LoopbackHttpServer _server;
+    private readonly System.Collections.Generic.List<Process> _started = [];
 
     public ProcessTests()
     {
@@ -30,6 +31,22 @@ public sealed class ProcessTests : IDisposable
 
     public void Dispose()
     {
+        // A child still running (a timeout, a failed assertion) does not outlive the test.
+        foreach (var process in _started)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+
         _server.Dispose();
         _signal.Dispose();
         _files.Dispose();
@@ -59,7 +76,9 @@ public sealed class ProcessTests : IDisposable
         start.Environment["MINDEE_V2_API_KEY"] = CliHarness.ApiKey;
         start.Environment["MINDEE_V2_OCR_MODEL_ID"] = CliHarness.ModelId;
         start.Environment["MINDEE_V2_BASE_URL"] = _server.BaseAddress.ToString();
-        return Process.Start(start)!;
+        var process = Process.Start(start)!;
+        _started.Add(process);
+        return process;
     }
 
     private async Task<CliResult> RunAsync(params string[] args)

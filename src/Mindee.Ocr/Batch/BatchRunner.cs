@@ -48,9 +48,13 @@ internal sealed class BatchRunner : IDisposable
         _stop.Dispose();
     }
 
-    public async IAsyncEnumerable<OcrBatchItem> RunAsync(IAsyncEnumerable<OcrInput> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="inputs">The documents.</param>
+    /// <param name="callerToken">The token given to <c>ProcessManyAsync</c>.</param>
+    /// <param name="cancellationToken">The token given to the enumeration (<c>WithCancellation</c>).</param>
+    public async IAsyncEnumerable<OcrBatchItem> RunAsync(IAsyncEnumerable<OcrInput> inputs, CancellationToken callerToken, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var stopOnCancel = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stop);
+        var stopOnCaller = callerToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stop);
+        var stopOnCancel = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stop);
         var producer = Task.Run(() => ProduceAsync(inputs, _stop.Token), CancellationToken.None);
         try
         {
@@ -73,6 +77,7 @@ internal sealed class BatchRunner : IDisposable
 
             // Every document ended (or the batch stopped): surface why it stopped, if it did.
             await producer.ConfigureAwait(false);
+            callerToken.ThrowIfCancellationRequested();
             cancellationToken.ThrowIfCancellationRequested();
         }
         finally
@@ -82,6 +87,8 @@ internal sealed class BatchRunner : IDisposable
             _stop.Cancel();
             await DrainAsync(producer).ConfigureAwait(false);
             _progress.Report(force: true);
+            stopOnCaller.Dispose(); // before the source they cancel is disposed
+            stopOnCancel.Dispose();
             Dispose();
         }
     }

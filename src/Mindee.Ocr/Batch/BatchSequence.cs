@@ -10,9 +10,6 @@ internal sealed class BatchSequence(MindeeOcrClient client, OcrBatchOptions opti
     public IAsyncEnumerator<OcrBatchItem> GetAsyncEnumerator(CancellationToken enumerationToken = default)
     {
         var runner = client.CreateBatch(options, total);
-        var token = enumerationToken.CanBeCanceled && cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, enumerationToken).Token
-            : enumerationToken.CanBeCanceled ? enumerationToken : cancellationToken;
-        return runner.RunAsync(inputs, token).GetAsyncEnumerator(CancellationToken.None);
+        return runner.RunAsync(inputs, cancellationToken, enumerationToken).GetAsyncEnumerator(CancellationToken.None);
     }
 }

@@ -20,9 +20,9 @@ public sealed record OcrBatchOptions
     } = DefaultMaxConcurrency;
 
     /// <summary>
-    /// Paces the enqueues. Null for the client's own: a token bucket at the service's limit
-    /// (200 a minute per organisation), refilled continuously on the client's clock and shared by
-    /// every batch of the client. Give a distributed limiter to share one budget between processes.
+    /// Paces the enqueues. Null for the default: a token bucket at the service's limit (200 a
+    /// minute per organisation), refilled continuously on the client's clock and shared by every
+    /// batch of every client in the process that uses the same service, API key and clock. Give a distributed limiter to share one budget between processes.
     /// A lease is taken per request and released at once, so use a rate limiter (token bucket,
     /// sliding or fixed window), not a concurrency limiter. A refused lease is asked again after
     /// its <c>RetryAfter</c> metadata, or after a short backoff (about once a second per waiting
@@ -31,8 +31,8 @@ public sealed record OcrBatchOptions
     public RateLimiter? EnqueueRateLimiter { get; init; }
 
     /// <summary>
-    /// Paces the polls and result fetches. Null for the client's own: a token bucket at the
-    /// service's limit (1,200 a minute per organisation), shared by every batch of the client.
+    /// Paces the polls and result fetches. Null for the default: a token bucket at the service's
+    /// limit (1,200 a minute per organisation), shared like <see cref="EnqueueRateLimiter"/>'s.
     /// Same rules as <see cref="EnqueueRateLimiter"/>.
     /// </summary>
     public RateLimiter? RequestRateLimiter { get; init; }

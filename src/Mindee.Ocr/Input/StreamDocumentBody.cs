@@ -179,7 +179,8 @@ internal sealed class StreamDocumentBody : DocumentBody
         return exception;
     }
 
-    private static async Task<int> ReadHeadAsync(Stream stream, byte[] head, CancellationToken cancellationToken)
+    /// <summary>Reads up to the length of <paramref name="head"/> from the stream (fewer at its end); returns how many.</summary>
+    internal static async Task<int> ReadHeadAsync(Stream stream, byte[] head, CancellationToken cancellationToken)
     {
         int total = 0;
         while (total < head.Length)

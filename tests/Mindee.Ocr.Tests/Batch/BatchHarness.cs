@@ -100,8 +100,9 @@ internal sealed class NoLimit : RateLimiter
 internal sealed class RefusingLimiter(TimeSpan? retryAfter) : RateLimiter
 {
     private int _calls;
+    private int _refused;
 
-    public int Refused { get; private set; }
+    public int Refused => Volatile.Read(ref _refused);
 
     public override TimeSpan? IdleDuration => null;
 
@@ -116,7 +117,7 @@ internal sealed class RefusingLimiter(TimeSpan? retryAfter) : RateLimiter
         bool refuse = Interlocked.Increment(ref _calls) % 2 == 1;
         if (refuse)
         {
-            Refused++;
+            Interlocked.Increment(ref _refused);
         }
 
         return new Lease(!refuse, refuse ? retryAfter : null);
