@@ -314,13 +314,13 @@ public class AdversarialTextTests
     }
 
     /// <summary>Writes every format; reads hOCR and ALTO with a default XmlReader and TSV as tab-separated rows; returns the hOCR elements.</summary>
-    private static async Task<List<Element>> AssertExportsHold(OcrInference inference, OcrExportOptions? options = null, bool json = true)
+    private static async Task<List<XmlElement>> AssertExportsHold(OcrInference inference, OcrExportOptions? options = null, bool json = true)
     {
         var pages = inference.Result.Pages;
         int wordCount = pages.Sum(p => p.Words.Count);
         var sizes = pages.Select(p => p.Number - 1 < (options?.PageImages.Count ?? 0) ? options!.PageImages[p.Number - 1] : OcrPageImage.A4At300Dpi).ToList();
 
-        var hocr = ReadXml(await Export(inference, OcrExportFormat.Hocr, options));
+        var hocr = XmlElement.Read(await Export(inference, OcrExportFormat.Hocr, options));
         var hocrWords = hocr.Where(e => e.Class == "ocrx_word").ToList();
         Assert.Equal(wordCount, hocrWords.Count);
         Assert.Equal(pages.SelectMany(p => p.Lines.SelectMany(l => l.Words)).Select(w => Expected(w.Content)), hocrWords.Select(w => w.Text.Trim()));
@@ -333,7 +333,7 @@ public class AdversarialTextTests
             Assert.True(b[0] <= b[2] && b[1] <= b[3] && b[2] <= page.Width && b[3] <= page.Height, $"{element.Class} {string.Join(' ', b)} on a {page}");
         }
 
-        var alto = ReadXml(await Export(inference, OcrExportFormat.Alto, options));
+        var alto = XmlElement.Read(await Export(inference, OcrExportFormat.Alto, options));
         var strings = alto.Where(e => e.Name == "String").ToList();
         Assert.Equal(wordCount, strings.Count);
         Assert.Equal(pages.SelectMany(p => p.Lines.SelectMany(l => l.Words)).Select(w => Expected(w.Content)), strings.Select(s => s.Attributes["CONTENT"].Trim()));
@@ -380,69 +380,19 @@ public class AdversarialTextTests
         return text.ToString().Trim();
     }
 
-    private static int PageOf(List<Element> elements, Element element)
+    private static int PageOf(List<XmlElement> elements, XmlElement element)
     {
         var page = element.Name is "Page" || element.Class == "ocr_page" ? element : element.Ancestors.First(a => a.Name == "Page" || a.Class == "ocr_page");
         return elements.Where(e => e.Name == page.Name && e.Class == page.Class).ToList().IndexOf(page);
     }
 
-    private static int Int(Element element, string name) => int.Parse(element.Attributes[name], NumberStyles.None, CultureInfo.InvariantCulture);
+    private static int Int(XmlElement element, string name) => int.Parse(element.Attributes[name], NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static async Task<byte[]> Export(OcrInference inference, OcrExportFormat format, OcrExportOptions? options)
     {
         using var stream = new MemoryStream();
         await OcrExport.WriteAsync(inference, stream, format, options, TestContext.Current.CancellationToken);
         return stream.ToArray();
-    }
-
-    /// <summary>Reads the document with a default <see cref="XmlReader"/>: DTDs refused, characters checked.</summary>
-    private static List<Element> ReadXml(byte[] xml)
-    {
-        var elements = new List<Element>();
-        var open = new Stack<Element>();
-        using var reader = XmlReader.Create(new MemoryStream(xml));
-        while (reader.Read())
-        {
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.Element:
-                    var element = new Element(reader.LocalName, [.. open]);
-                    for (bool more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
-                    {
-                        element.Attributes[reader.Name] = reader.Value;
-                    }
-
-                    reader.MoveToElement();
-                    elements.Add(element);
-                    if (!reader.IsEmptyElement)
-                    {
-                        open.Push(element);
-                    }
-
-                    break;
-                case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when open.Count > 0:
-                    open.Peek().Text += reader.Value;
-                    break;
-                case XmlNodeType.EndElement:
-                    open.Pop();
-                    break;
-            }
-        }
-
-        return elements;
-    }
-
-    private sealed class Element(string name, List<Element> ancestors)
-    {
-        public string Name { get; } = name;
-
-        public List<Element> Ancestors { get; } = ancestors;
-
-        public Dictionary<string, string> Attributes { get; } = [];
-
-        public string Text { get; set; } = string.Empty;
-
-        public string? Class => Attributes.GetValueOrDefault("class");
     }
 
     private sealed class CultureScope : IDisposable

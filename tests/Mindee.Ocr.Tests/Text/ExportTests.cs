@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using System.Xml;
 using Mindee.Ocr.Testing;
 using Mindee.Ocr.Tests.TestSupport;
 using Xunit;
@@ -33,7 +32,7 @@ public class ExportTests
         var inference = ResultNamed(name);
         var pages = inference.Result.Pages;
 
-        var elements = ReadXml(await Export(inference, OcrExportFormat.Hocr));
+        var elements = XmlElement.Read(await Export(inference, OcrExportFormat.Hocr));
 
         Assert.All(elements, e => Assert.Equal(XhtmlNs, e.Namespace));
         Assert.Equal("Mindee.Ocr ", Meta(elements, "ocr-system")[..11]);
@@ -64,7 +63,7 @@ public class ExportTests
     {
         var options = new OcrExportOptions { PageImages = [new OcrPageImage { Width = 1000, Height = 2000, Dpi = 150, FileName = "scan \"1\".png" }] };
 
-        var elements = ReadXml(await Export(Invoice, OcrExportFormat.Hocr, options));
+        var elements = XmlElement.Read(await Export(Invoice, OcrExportFormat.Hocr, options));
 
         var pages = Classed(elements, "ocr_page");
         Assert.Equal("image \"scan \\\"1\\\".png\"; bbox 0 0 1000 2000; ppageno 0; scan_res 150 150", pages[0].Title);
@@ -82,7 +81,7 @@ public class ExportTests
         var inference = ResultNamed(name);
         var pages = inference.Result.Pages;
 
-        var elements = ReadXml(await Export(inference, OcrExportFormat.Alto));
+        var elements = XmlElement.Read(await Export(inference, OcrExportFormat.Alto));
 
         Assert.Equal("alto", elements[0].Name);
         Assert.All(elements, e => Assert.Equal(AltoNs, e.Namespace));
@@ -193,60 +192,6 @@ public class ExportTests
         Property(title, "bbox")!.Split(' ').Skip(1).Select(n => int.Parse(n, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
 
     private static int Int(XmlElement element, string name) => int.Parse(element.Attributes[name], NumberStyles.None, CultureInfo.InvariantCulture);
-
-    /// <summary>Reads the document with a default <see cref="XmlReader"/> (DTDs refused), element by element.</summary>
-    private static List<XmlElement> ReadXml(byte[] xml)
-    {
-        var elements = new List<XmlElement>();
-        var open = new Stack<XmlElement>();
-        using var reader = XmlReader.Create(new MemoryStream(xml));
-        while (reader.Read())
-        {
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.Element:
-                    var element = new XmlElement(reader.LocalName, reader.NamespaceURI, open.ToList());
-                    for (bool more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
-                    {
-                        element.Attributes[reader.Name] = reader.Value;
-                    }
-
-                    reader.MoveToElement();
-                    elements.Add(element);
-                    if (!reader.IsEmptyElement)
-                    {
-                        open.Push(element);
-                    }
-
-                    break;
-                case XmlNodeType.Text:
-                    open.Peek().Text += reader.Value;
-                    break;
-                case XmlNodeType.EndElement:
-                    open.Pop();
-                    break;
-            }
-        }
-
-        return elements;
-    }
-
-    private sealed class XmlElement(string name, string ns, List<XmlElement> ancestors)
-    {
-        public string Name { get; } = name;
-
-        public string Namespace { get; } = ns;
-
-        public List<XmlElement> Ancestors { get; } = ancestors;
-
-        public Dictionary<string, string> Attributes { get; } = [];
-
-        public string Text { get; set; } = string.Empty;
-
-        public string? Class => Attributes.GetValueOrDefault("class");
-
-        public string Title => Attributes.GetValueOrDefault("title") ?? string.Empty;
-    }
 
     private sealed class CountingStream : Stream
     {
