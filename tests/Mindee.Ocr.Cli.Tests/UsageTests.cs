@@ -36,40 +36,27 @@ public sealed class UsageTests : IDisposable
         Assert.Empty(_cli.Fake.Enqueues);
     }
 
-    [Fact]
-    public async Task No_api_key_says_which_variable_to_set()
+    [Theory]
+    [InlineData("MINDEE_V2_API_KEY", null, "error: no API key: set MINDEE_V2_API_KEY, or pass --api-key-file FILE.")]
+    [InlineData("MINDEE_V2_OCR_MODEL_ID", null, "error: no model id: set MINDEE_V2_OCR_MODEL_ID, or pass --model ID.")]
+    [InlineData("MINDEE_V2_BASE_URL", "localhost:9", "error: MINDEE_V2_BASE_URL is 'localhost:9', not an absolute URL: set it to one such as https://api-v2.mindee.net/, or unset it.")] // never replaced by the production address
+    public async Task A_missing_or_unreadable_setting_says_what_to_set_in_one_line(string variable, string? value, string expected)
     {
         _cli.File("a.pdf");
-        _cli.Environment.Remove("MINDEE_V2_API_KEY");
+        if (value is null)
+        {
+            _cli.Environment.Remove(variable);
+        }
+        else
+        {
+            _cli.Environment[variable] = value;
+        }
 
         var run = await _cli.RunAsync("ocr", "a.pdf");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(["error: no API key: set MINDEE_V2_API_KEY, or pass --api-key-file FILE."], run.ErrorLines);
-    }
-
-    [Fact]
-    public async Task No_model_says_which_variable_to_set()
-    {
-        _cli.File("a.pdf");
-        _cli.Environment.Remove("MINDEE_V2_OCR_MODEL_ID");
-
-        var run = await _cli.RunAsync("ocr", "a.pdf");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(["error: no model id: set MINDEE_V2_OCR_MODEL_ID, or pass --model ID."], run.ErrorLines);
-    }
-
-    [Fact]
-    public async Task An_unreadable_base_url_is_refused_not_replaced_by_the_production_address()
-    {
-        _cli.File("a.pdf");
-        _cli.Environment["MINDEE_V2_BASE_URL"] = "localhost:9";
-
-        var run = await _cli.RunAsync("ocr", "a.pdf");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(["error: MINDEE_V2_BASE_URL is 'localhost:9', not an absolute URL: set it to one such as https://api-v2.mindee.net/, or unset it."], run.ErrorLines);
+        Assert.Equal([expected], run.ErrorLines);
+        Assert.Empty(_cli.Fake.Enqueues);
     }
 
     [Fact]
