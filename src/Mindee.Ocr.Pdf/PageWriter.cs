@@ -35,7 +35,7 @@ internal static class PageWriter
         catch (Exception ex)
         {
             file.Dispose();
-            if (ex is OperationCanceledException)
+            if (PdfSource.IsOwnFailure(ex))
             {
                 throw;
             }

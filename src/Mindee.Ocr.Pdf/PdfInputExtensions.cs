@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindee.Ocr.Input;
@@ -8,6 +9,8 @@ namespace Mindee.Ocr.Pdf;
 /// <summary>Sends only some pages of a PDF input.</summary>
 public static class PdfInputExtensions
 {
+    private static readonly ConditionalWeakTable<OcrInput, Selected> Selections = new();
+
     /// <summary>
     /// An input that uploads only the selected pages of this PDF, in document order. The new PDF is
     /// written when the input is enqueued: the document is read once, the selected pages are written
@@ -49,7 +52,22 @@ public static class PdfInputExtensions
                 $"{input} is a {input.Kind} input: pages can be selected in a file, a stream or bytes only (decode base64 with OcrInput.FromBytes first).", nameof(input));
         }
 
-        return OcrInput.Deferred(input.Kind, input.FileName, $"{input.Key} [{selection}]", cancellationToken => SelectAsync(input, selection, cancellationToken));
+        var selected = OcrInput.Deferred(input.Kind, input.FileName, $"{input.Key} [{selection}]", cancellationToken => SelectAsync(input, selection, cancellationToken));
+        Selections.Add(selected, new Selected(input, selection));
+        return selected;
+    }
+
+    /// <summary>The input and selection a <see cref="WithPages"/> input was made of; false for any other input.</summary>
+    internal static bool TryGetSelection(OcrInput input, out OcrInput original, out PageSelection selection)
+    {
+        if (Selections.TryGetValue(input, out var selected))
+        {
+            (original, selection) = (selected.Input, selected.Selection);
+            return true;
+        }
+
+        (original, selection) = (input, null!);
+        return false;
     }
 
     private static async Task<DocumentStream> SelectAsync(OcrInput input, PageSelection selection, CancellationToken cancellationToken)
@@ -70,6 +88,12 @@ public static class PdfInputExtensions
             source.RestoreCallerStream(atEnd: true);
             return new DocumentStream(output, ownsStream: true);
         }
+        catch
+        {
+            // Nothing is sent: a caller's seekable stream goes back where it was.
+            source.RestoreCallerStream(atEnd: false);
+            throw;
+        }
         finally
         {
             if (!handedOver)
@@ -77,5 +101,12 @@ public static class PdfInputExtensions
                 await source.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    private sealed class Selected(OcrInput input, PageSelection selection)
+    {
+        public OcrInput Input { get; } = input;
+
+        public PageSelection Selection { get; } = selection;
     }
 }

@@ -25,12 +25,17 @@ public static class PdfPages
     public static async Task<int> CountAsync(OcrInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var source = await PdfSource.OpenAsync(input, cancellationToken).ConfigureAwait(false);
+
+        // A WithPages input is counted from its original, without writing its pages (which would
+        // also leave a caller's stream at its end, as an upload does).
+        bool selected = PdfInputExtensions.TryGetSelection(input, out var original, out var selection);
+        var source = await PdfSource.OpenAsync(original, cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
             try
             {
-                return source.Parse().NumberOfPages;
+                int count = source.Parse().NumberOfPages;
+                return selected ? selection.Resolve(count, source.Name)?.Length ?? count : count;
             }
             finally
             {

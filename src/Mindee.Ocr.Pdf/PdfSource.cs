@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Mindee.Ocr.Input;
@@ -59,6 +60,12 @@ internal sealed class PdfSource : IAsyncDisposable
             var head = new byte[5];
             int read = await StreamDocumentBody.ReadHeadAsync(readable.Stream, head, cancellationToken).ConfigureAwait(false);
             readable.Stream.Position = 0;
+            if (read == 0)
+            {
+                throw new ArgumentException(
+                    $"The document \"{name}\" is empty (its stream gave no bytes from its current position: a stream already read, by an earlier enqueue or count, is at its end). Nothing was sent.", nameof(input));
+            }
+
             if (read < head.Length || !head.AsSpan().SequenceEqual("%PDF-"u8))
             {
                 throw new ArgumentException(
@@ -69,6 +76,12 @@ internal sealed class PdfSource : IAsyncDisposable
         }
         catch
         {
+            // Nothing is sent: a caller's seekable stream goes back where it was.
+            if (!original.OwnsStream && start >= 0)
+            {
+                original.Stream.Position = start;
+            }
+
             if (readable.Stream != original.Stream)
             {
                 await readable.DisposeAsync().ConfigureAwait(false);
@@ -89,11 +102,17 @@ internal sealed class PdfSource : IAsyncDisposable
             _ = Document.NumberOfPages;
             return Document;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!IsOwnFailure(ex))
         {
             throw Unreadable(ex);
         }
     }
+
+    /// <summary>
+    /// A failure that is not the document's: a cancellation, or an I/O error of the file or the
+    /// caller's stream (it reaches the caller unchanged, as in the core); not a PDF's end reached early.
+    /// </summary>
+    public static bool IsOwnFailure(Exception ex) => ex is OperationCanceledException || (ex is IOException && ex is not EndOfStreamException);
 
     /// <summary>The error for a failure to read the PDF, naming the document and the reason.</summary>
     public ArgumentException Unreadable(Exception ex) => ex is PdfDocumentEncryptedException
