@@ -18,7 +18,7 @@ internal static class CommandGuard
         }
         catch (UsageException ex)
         {
-            output.Error(ex.Message);
+            output.Error(ErrorText.OneLine(ex.Message));
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

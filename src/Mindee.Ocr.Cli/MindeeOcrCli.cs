@@ -55,8 +55,11 @@ internal static class MindeeOcrCli
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             // One line saying what is wrong and where the help is, exit 2; not the whole help.
-            var error = parse.Errors[0];
-            await host.StandardError.WriteLineAsync($"error: {ErrorText.OneLine(error.Message).TrimEnd('.')}. See '{CommandPath(parse.CommandResult)} --help'.").ConfigureAwait(false);
+            // A key on the command line is named as such, never quoted: the parser's own message would show it.
+            var message = args.TakeWhile(a => a != "--").Any(IsApiKeyOption)
+                ? "a key is not taken on the command line (it would show in process lists): set MINDEE_V2_API_KEY, or pass --api-key-file FILE"
+                : ErrorText.OneLine(parse.Errors[0].Message).TrimEnd('.');
+            await host.StandardError.WriteLineAsync($"error: {message}. See '{CommandPath(parse.CommandResult)} --help'.").ConfigureAwait(false);
             await host.StandardError.FlushAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
@@ -71,6 +74,9 @@ internal static class MindeeOcrCli
         };
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool IsApiKeyOption(string arg) =>
+        arg == "--api-key" || arg.StartsWith("--api-key=", StringComparison.Ordinal) || arg.StartsWith("--api-key:", StringComparison.Ordinal);
 
     private static string CommandPath(CommandResult result)
     {

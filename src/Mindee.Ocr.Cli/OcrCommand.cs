@@ -82,8 +82,16 @@ internal sealed class OcrCommand
 
         _inputs.Validators.Add(result =>
         {
+            // After "--" every argument is an input, whatever it looks like ("ocr -- --odd-name.pdf").
+            int doubleDash = commandLine.ToList().IndexOf("--");
+            var literal = doubleDash < 0 ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(commandLine.Skip(doubleDash + 1), StringComparer.Ordinal);
             foreach (var token in result.Tokens)
             {
+                if (literal.Contains(token.Value))
+                {
+                    continue;
+                }
+
                 if (token.Value.StartsWith("--api-key", StringComparison.Ordinal) && !token.Value.StartsWith("--api-key-file", StringComparison.Ordinal))
                 {
                     result.AddError("a key is not taken on the command line (it would show in process lists): set MINDEE_V2_API_KEY, or pass --api-key-file FILE");
@@ -99,7 +107,8 @@ internal sealed class OcrCommand
         });
         _concurrency.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
+            // Only a number out of range: a value that is no number at all is the parser's error already.
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int value) && value is < 1 or > 10_000)
             {
                 result.AddError("--concurrency is from 1 to 10000");
             }
@@ -140,7 +149,7 @@ internal sealed class OcrCommand
         }
 
         var extension = OcrExport.FileExtension(format);
-        OutputNames.Assign(entries, extension);
+        OutputNames.Assign(entries, extension, outputDirectory is null ? null : Path.GetFullPath(outputDirectory, _host.CurrentDirectory));
         var options = CliSettings.Resolve(_host, parse.GetValue(_global.ApiKeyFile), parse.GetValue(_model), modelRequired: true);
         output.Redact(options.ApiKey!);
 

@@ -13,9 +13,24 @@ namespace Mindee.Ocr.Cli;
 /// </summary>
 internal static class OutputNames
 {
-    public static void Assign(IEnumerable<InputEntry> entries, string extension)
+    /// <param name="entries">The inputs, in order.</param>
+    /// <param name="extension">The format's extension.</param>
+    /// <param name="directory">The output directory's full path: an input file in it keeps its name, so no export overwrites an input.</param>
+    public static void Assign(IReadOnlyCollection<InputEntry> entries, string extension, string? directory = null)
     {
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (directory is not null)
+        {
+            var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            foreach (var entry in entries)
+            {
+                if (entry.FullPath is { } path && string.Equals(Path.GetDirectoryName(path), Path.TrimEndingDirectorySeparator(directory), comparison))
+                {
+                    taken.Add(Path.GetFileName(path));
+                }
+            }
+        }
+
         foreach (var entry in entries)
         {
             var stem = Sanitize(entry.BaseName);

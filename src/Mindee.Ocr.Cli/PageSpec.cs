@@ -24,6 +24,19 @@ internal static class PageSpec
     public static PageSelection Parse(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        try
+        {
+            return ParseChecked(spec);
+        }
+        catch (ArgumentException ex)
+        {
+            // PageSelection's own limits (page numbers, how many): the spec is wrong, not the run.
+            throw Invalid(spec, ErrorText.OneLine(ex.Message).TrimEnd('.'));
+        }
+    }
+
+    private static PageSelection ParseChecked(string spec)
+    {
         var text = spec.Trim();
         int? atLeast = null;
         int at = text.LastIndexOf('@');
@@ -66,9 +79,10 @@ internal static class PageSpec
                     throw Invalid(spec, $"the range '{part}' goes backwards or is too long");
                 }
 
-                for (int page = from; page <= to; page++)
+                // Counted in long: a range ending at int.MaxValue would otherwise wrap around and never end.
+                for (long page = from; page <= to; page++)
                 {
-                    pages.Add(page);
+                    pages.Add((int)page);
                 }
             }
             else
@@ -91,5 +105,5 @@ internal static class PageSpec
     }
 
     private static UsageException Invalid(string spec, string why) =>
-        new($"--pages '{spec}': {why}. Use forms such as '1,-1', '1-3', 'first:2', 'except:1' or 'first:1@5'.");
+        new(ErrorText.OneLine($"--pages '{spec}': {why}. Use forms such as '1,-1', '1-3', 'first:2', 'except:1' or 'first:1@5'."));
 }
