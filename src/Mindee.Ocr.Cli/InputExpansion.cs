@@ -14,7 +14,10 @@ namespace Mindee.Ocr.Cli;
 /// </summary>
 internal static class InputExpansion
 {
-    public static List<InputEntry> Expand(IEnumerable<string> arguments, string currentDirectory)
+    /// <param name="arguments">The inputs as given.</param>
+    /// <param name="currentDirectory">What relative paths are relative to.</param>
+    /// <param name="excluded">Full paths of files, and of directories with everything in them, that globs never match (paths named outright still count).</param>
+    public static List<InputEntry> Expand(IEnumerable<string> arguments, string currentDirectory, IReadOnlyCollection<string>? excluded = null)
     {
         var entries = new List<InputEntry>();
         var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
@@ -39,7 +42,7 @@ internal static class InputExpansion
                 continue;
             }
 
-            var matches = Glob(argument, currentDirectory);
+            var matches = Glob(argument, currentDirectory).Where(full => !IsExcluded(full, excluded)).ToList();
             if (matches.Count == 0)
             {
                 entries.Add(new InputEntry(argument, null, null, "no file matches this pattern"));
@@ -81,6 +84,22 @@ internal static class InputExpansion
             .Select(Path.GetFullPath)
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    private static bool IsExcluded(string full, IReadOnlyCollection<string>? excluded)
+    {
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var path in excluded ?? [])
+        {
+            var trimmed = Path.TrimEndingDirectorySeparator(path);
+            if (string.Equals(full, trimmed, comparison)
+                || (full.StartsWith(trimmed, comparison) && full.Length > trimmed.Length && full[trimmed.Length] == Path.DirectorySeparatorChar))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Shown(string full, string currentDirectory)

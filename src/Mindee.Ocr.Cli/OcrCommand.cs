@@ -142,7 +142,9 @@ internal sealed class OcrCommand
         var webhooks = parse.GetValue(_webhooks) ?? [];
         var selection = parse.GetValue(_pages) is { } spec ? PageSpec.Parse(spec) : null;
 
-        var entries = InputExpansion.Expand(parse.GetValue(_inputs) ?? [], _host.CurrentDirectory);
+        // A glob never picks up the tool's own files: the exports of an earlier run, the journal.
+        string[] ownFiles = [.. new[] { outputDirectory, journalPath }.Where(p => !string.IsNullOrEmpty(p)).Select(p => Path.GetFullPath(p!, _host.CurrentDirectory))];
+        var entries = InputExpansion.Expand(parse.GetValue(_inputs) ?? [], _host.CurrentDirectory, ownFiles);
         if (entries.Count > 1 && outputDirectory is null)
         {
             throw new UsageException($"{entries.Count} inputs: pass --output DIR to write one file per input (standard output takes one input only).");
